@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+export const SHARED_DICOM = path.resolve(import.meta.dirname, '../../shared/dicom-real');
+export const hasSharedDicom = existsSync(SHARED_DICOM);
+export const SHARED_SKIP_REASON = `../shared/dicom-real not found at ${SHARED_DICOM}: real-file tests skipped`;
+
+export function sharedPath(...parts: string[]): string {
+  return path.join(SHARED_DICOM, ...parts);
+}
+
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .filter((p) => statSync(p).isFile() && !/DIRFILE$/.test(p));
+}
+
+/** Opens the viewer without the sample case. */
+export async function openEmpty(page: Page): Promise<void> {
+  await page.goto('/?empty');
+  await expect(page.getByText('No images loaded')).toBeVisible();
+}
+
+export async function loadFiles(page: Page, files: (string | { name: string; mimeType: string; buffer: Buffer })[]): Promise<void> {
+  const payloads = files.map((f) => (typeof f === 'string' ? { name: path.basename(f), mimeType: 'application/octet-stream', buffer: readFileSync(f) } : f));
+  await page.getByTestId('file-input').setInputFiles(payloads);
+  await expect(page.getByTestId('import-progress')).toHaveCount(0, { timeout: 60_000 });
+}
+
+export interface PixelStats {
+  mean: number;
+  sd: number;
+  distinct: number;
+}
+
+/** Statistics of a screenshot of a viewport's canvas area: a black or flat canvas has sd ≈ 0. */
+export async function viewportPixelStats(page: Page, slot: number): Promise<PixelStats> {
+  const canvas = page.getByTestId(`viewport-${slot}`).locator('canvas').first();
+  const png = PNG.sync.read(await canvas.screenshot());
+  let sum = 0;
+  let sumSq = 0;
+  const seen = new Set<number>();
+  const n = png.width * png.height;
+  for (let i = 0; i < n; i++) {
+    const v = (png.data[i * 4]! + png.data[i * 4 + 1]! + png.data[i * 4 + 2]!) / 3;
+    sum += v;
+    sumSq += v * v;
+    seen.add(Math.round(v));
+  }
+  const mean = sum / n;
+  return { mean, sd: Math.sqrt(Math.max(0, sumSq / n - mean * mean)), distinct: seen.size };
+}
+
+export async function sliceText(page: Page, slot: number): Promise<string> {
+  return (await page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice').textContent()) ?? '';
+}
+
+export async function showSeries(page: Page, description: RegExp | string, slot = 0): Promise<void> {
+  await page.getByTestId(`viewport-${slot}`).click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('series-item').filter({ hasText: description }).first().click();
+  await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible();
+}

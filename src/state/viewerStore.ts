@@ -1,0 +1,83 @@
+import { create } from 'zustand';
+import type { InstanceMeta, PatientNode, SeriesNode } from '../dicom/types';
+import { buildSeries } from '../dicom';
+import type { ImportNote } from '../loading/importFiles';
+
+export type ViewMode = 'stack' | 'axial' | 'sagittal' | 'coronal';
+export type Layout = '1x1' | '1x2' | '2x2';
+export type ToolName = 'WindowLevel' | 'Pan' | 'Zoom' | 'Length' | 'Bidirectional' | 'EllipticalROI' | 'PlanarFreehandROI' | 'Probe' | 'ArrowAnnotate';
+
+export interface ViewportSlot {
+  seriesKey: string | null;
+  mode: ViewMode;
+}
+
+export interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface ViewerState {
+  instances: InstanceMeta[];
+  patients: PatientNode[];
+  notes: ImportNote[];
+  progress: Progress | null;
+  layout: Layout;
+  slots: ViewportSlot[];
+  activeSlot: number;
+  activeTool: ToolName;
+  helpOpen: boolean;
+  problemsOpen: boolean;
+  addImport(instances: InstanceMeta[], notes: ImportNote[]): void;
+  setProgress(progress: Progress | null): void;
+  setLayout(layout: Layout): void;
+  showSeries(slot: number, seriesKey: string, mode?: ViewMode): void;
+  setMode(slot: number, mode: ViewMode): void;
+  setActiveSlot(slot: number): void;
+  setActiveTool(tool: ToolName): void;
+  setHelpOpen(open: boolean): void;
+  setProblemsOpen(open: boolean): void;
+}
+
+export const SLOT_COUNT: Record<Layout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
+
+export const useViewerStore = create<ViewerState>()((set) => ({
+  instances: [],
+  patients: [],
+  notes: [],
+  progress: null,
+  layout: '1x1',
+  slots: Array.from({ length: 4 }, () => ({ seriesKey: null, mode: 'stack' as ViewMode })),
+  activeSlot: 0,
+  activeTool: 'WindowLevel',
+  helpOpen: false,
+  problemsOpen: false,
+  addImport: (instances, notes) =>
+    set((state) => {
+      const all = [...state.instances, ...instances];
+      return { instances: all, patients: buildSeries(all), notes: [...state.notes, ...notes], problemsOpen: state.problemsOpen || notes.some((n) => n.severity === 'problem') };
+    }),
+  setProgress: (progress) => set({ progress }),
+  setLayout: (layout) => set({ layout }),
+  showSeries: (slot, seriesKey, mode) =>
+    set((state) => ({
+      slots: state.slots.map((s, i) => (i === slot ? { seriesKey, mode: mode ?? s.mode } : s)),
+      activeSlot: slot,
+    })),
+  setMode: (slot, mode) => set((state) => ({ slots: state.slots.map((s, i) => (i === slot ? { ...s, mode } : s)) })),
+  setActiveSlot: (activeSlot) => set({ activeSlot }),
+  setActiveTool: (activeTool) => set({ activeTool }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
+}));
+
+export function findSeries(patients: readonly PatientNode[], key: string | null): SeriesNode | undefined {
+  if (!key) return undefined;
+  for (const patient of patients) for (const study of patient.studies) for (const series of study.series) if (series.key === key) return series;
+  return undefined;
+}
+
+export function allSeries(patients: readonly PatientNode[]): SeriesNode[] {
+  return patients.flatMap((p) => p.studies.flatMap((s) => s.series));
+}

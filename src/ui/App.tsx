@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { SLOT_COUNT, useViewerStore } from '../state/viewerStore';
+import { Toolbar } from './Toolbar';
+import { StudyBrowser } from './StudyBrowser';
+import { ViewportPane } from './ViewportPane';
+import { ImportProblems } from './ImportProblems';
+import { HelpPanel } from './HelpPanel';
+import { ProgressBar } from './ProgressBar';
+import { useKeyboard } from './keyboard/useKeyboard';
+import { importSources } from './importSources';
+import { fromLocalFile } from '../sources/sourceFile';
+import { filesFromDataTransfer } from '../sources/droppedFiles';
+import { sampleCaseFiles } from '../sources/sampleCase';
+
+export function App() {
+  const layout = useViewerStore((s) => s.layout);
+  const helpOpen = useViewerStore((s) => s.helpOpen);
+  const notes = useViewerStore((s) => s.notes);
+  const problemsOpen = useViewerStore((s) => s.problemsOpen);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const openFilePicker = useCallback(() => fileInput.current?.click(), []);
+  useKeyboard(openFilePicker);
+
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.has('empty')) return;
+    importSources(sampleCaseFiles(), 'Opening the sample case').catch((e: unknown) => setFatal(String(e)));
+  }, []);
+
+  const onFiles = (list: FileList | null) => {
+    if (!list) return;
+    importSources(Array.from(list).map(fromLocalFile)).catch((e: unknown) => setFatal(String(e)));
+  };
+  const problemCount = notes.filter((n) => n.severity === 'problem').length;
+  const sidePanel = helpOpen ? 'help' : problemsOpen ? 'problems' : null;
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        filesFromDataTransfer(e.dataTransfer)
+          .then((files) => importSources(files))
+          .catch((err: unknown) => setFatal(String(err)));
+      }}
+    >
+      <header className="app-header">
+        <h1>SpineLens</h1>
+        <Toolbar fileInput={fileInput} folderInput={folderInput} />
+        <input ref={fileInput} type="file" multiple hidden data-testid="file-input" onChange={(e) => onFiles(e.target.files)} />
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          data-testid="folder-input"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => onFiles(e.target.files)}
+        />
+      </header>
+      <aside className="left-panel" aria-label="Study browser">
+        <StudyBrowser />
+      </aside>
+      <main className={`viewport-grid layout-${layout}`}>
+        {Array.from({ length: SLOT_COUNT[layout] }, (_, slot) => (
+          <ViewportPane key={slot} slot={slot} />
+        ))}
+      </main>
+      {sidePanel && (
+        <aside className="right-panel" aria-label={sidePanel === 'help' ? 'Help' : 'Import problems'}>
+          <div className="panel-head">
+            <h2>{sidePanel === 'help' ? 'Mouse and keys' : 'Import problems'}</h2>
+            <button type="button" aria-label="Close panel" onClick={() => useViewerStore.getState()[sidePanel === 'help' ? 'setHelpOpen' : 'setProblemsOpen'](false)}>
+              ×
+            </button>
+          </div>
+          {sidePanel === 'help' ? <HelpPanel /> : <ImportProblems />}
+        </aside>
+      )}
+      <footer className="status-bar">
+        <ProgressBar />
+        <button type="button" className="link" data-testid="problems-toggle" onClick={() => useViewerStore.getState().setProblemsOpen(!problemsOpen)}>
+          {problemCount > 0 ? `${problemCount} file${problemCount === 1 ? '' : 's'} not loaded` : `${notes.length} notes`}
+        </button>
+        {fatal && <span className="error" role="alert">{fatal}</span>}
+        <span className="muted privacy">Images stay in this browser.</span>
+      </footer>
+      {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { utilities } from '@cornerstonejs/core';
+import type { SeriesNode } from '../dicom/types';
+import { formatDicomDate, formatPersonName } from '../dicom';
+import { useViewerStore } from '../state/viewerStore';
+import { imageIdsForSeries } from '../viewer/imageRegistry';
+
+function Thumbnail({ series }: { series: SeriesNode }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const imageIds = imageIdsForSeries(series);
+    const imageId = imageIds[Math.floor(imageIds.length / 2)];
+    if (!canvas || !imageId) return;
+    utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true }).catch(() => canvas.classList.add('thumb-failed'));
+  }, [series]);
+  return (
+    <span className="thumb">
+      <canvas ref={canvasRef} width={64} height={64} aria-hidden />
+    </span>
+  );
+}
+
+/** Patient → studies by date → series, with thumbnail, modality, description and image count. */
+export function StudyBrowser() {
+  const patients = useViewerStore((s) => s.patients);
+  const activeSlot = useViewerStore((s) => s.activeSlot);
+  const slots = useViewerStore((s) => s.slots);
+  const showSeries = useViewerStore((s) => s.showSeries);
+  if (patients.length === 0) return <p className="muted">No images loaded. Open files or a folder, or drop them on the page.</p>;
+  return (
+    <div className="study-browser" data-testid="study-browser">
+      {patients.map((patient) => (
+        <section key={patient.patientId + patient.patientName} className="patient">
+          <h2 title={`Patient ID ${patient.patientId}`}>
+            {formatPersonName(patient.patientName) || '(no name)'} <span className="muted">{patient.patientId}</span>
+          </h2>
+          {patient.studies.map((study) => (
+            <section key={study.studyInstanceUid} className="study">
+              <h3>
+                {formatDicomDate(study.date) || 'no date'} <span className="muted">{study.description}</span>
+              </h3>
+              <ul>
+                {study.series.map((series) => {
+                  const shownIn = slots.findIndex((s) => s.seriesKey === series.key);
+                  return (
+                    <li key={series.key}>
+                      <button
+                        type="button"
+                        className={`series-item${shownIn === activeSlot ? ' shown' : ''}`}
+                        data-testid="series-item"
+                        data-series-key={series.key}
+                        onClick={() => showSeries(activeSlot, series.key, series.geometry?.isVolume ? undefined : 'stack')}
+                        title={series.warnings.join('\n')}
+                      >
+                        <Thumbnail series={series} />
+                        <span className="series-text">
+                          <span className="series-desc">{series.description || '(no description)'}</span>
+                          <span className="muted">
+                            {series.modality} · {series.frames.length} {series.frames.length === 1 ? 'image' : 'images'}
+                            {series.geometry?.isVolume ? ' · MPR' : ''}
+                          </span>
+                          {series.warnings.length > 0 && <span className="warning">⚠ {series.warnings[0]}</span>}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { Enums, type Types } from '@cornerstonejs/core';
+import { findSeries, useViewerStore } from '../state/viewerStore';
+import { displaySeries, releaseViewport } from '../viewer/displaySeries';
+import { viewportIdForSlot, resizeViewports } from '../viewer/renderingEngine';
+import { pixelValueAt, readViewport, type ViewportReadout } from '../viewer/viewportReadout';
+import { ViewportOverlay } from './ViewportOverlay';
+
+interface Props {
+  slot: number;
+}
+
+/** One viewport of the grid: a Cornerstone element plus its corner overlays. */
+export function ViewportPane({ slot }: Props) {
+  const elementRef = useRef<HTMLDivElement>(null);
+  const seriesKey = useViewerStore((s) => s.slots[slot]?.seriesKey ?? null);
+  const mode = useViewerStore((s) => s.slots[slot]?.mode ?? 'stack');
+  const active = useViewerStore((s) => s.activeSlot === slot);
+  const series = useViewerStore((s) => findSeries(s.patients, seriesKey));
+  const [readout, setReadout] = useState<ViewportReadout | null>(null);
+  const [pixel, setPixel] = useState<number | null>(null);
+  const [loading, setLoading] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const viewportRef = useRef<Types.IViewport | null>(null);
+
+  useEffect(() => {
+    const element = elementRef.current;
+    const current = seriesKey ? findSeries(useViewerStore.getState().patients, seriesKey) : undefined;
+    if (!element || !current) return;
+    const viewportId = viewportIdForSlot(slot);
+    let cancelled = false;
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => viewportRef.current && setReadout(readViewport(viewportRef.current)));
+    };
+    setError(null);
+    setReadout(null);
+    displaySeries(viewportId, element, current, mode, (done, total) => {
+      if (!cancelled) setLoading(done >= total ? null : { done, total });
+    })
+      .then((viewport) => {
+        if (cancelled) return;
+        viewportRef.current = viewport;
+        element.addEventListener(Enums.Events.IMAGE_RENDERED, update);
+        update();
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(`Could not display ${current.description || current.seriesInstanceUid}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      element.removeEventListener(Enums.Events.IMAGE_RENDERED, update);
+      viewportRef.current = null;
+      releaseViewport(viewportId);
+    };
+  }, [slot, seriesKey, mode]);
+
+  useEffect(() => {
+    const element = elementRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => resizeViewports());
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const onMouseMove = (event: React.MouseEvent<HTMLDivElement>) => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    setPixel(pixelValueAt(viewport, [event.clientX - rect.left, event.clientY - rect.top]));
+  };
+
+  return (
+    <div
+      className={`viewport-pane${active ? ' active' : ''}`}
+      data-testid={`viewport-${slot}`}
+      onMouseDownCapture={() => useViewerStore.getState().setActiveSlot(slot)}
+      onMouseMove={onMouseMove}
+      onMouseLeave={() => setPixel(null)}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      <div ref={elementRef} className="viewport-element" />
+      {series && readout && <ViewportOverlay series={series} mode={mode} readout={readout} pixelValue={pixel} />}
+      {!series && <div className="viewport-empty">Choose a series in the study browser</div>}
+      {loading && (
+        <div className="viewport-progress" role="progressbar" aria-valuenow={loading.done} aria-valuemax={loading.total}>
+          <div style={{ width: `${(100 * loading.done) / Math.max(1, loading.total)}%` }} />
+        </div>
+      )}
+      {error && <div className="viewport-error" role="alert">{error}</div>}
+    </div>
+  );
+}

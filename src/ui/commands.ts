@@ -1,0 +1,118 @@
+import type { Action } from './keyboard/bindings';
+import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } from '../state/viewerStore';
+import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWindow, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
+import { activatePrimaryTool } from '../viewer/toolGroup';
+import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
+
+const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
+  toolWindowLevel: 'WindowLevel',
+  toolPan: 'Pan',
+  toolZoom: 'Zoom',
+  toolLength: 'Length',
+  toolBidirectional: 'Bidirectional',
+  toolEllipse: 'EllipticalROI',
+  toolFreehand: 'PlanarFreehandROI',
+  toolProbe: 'Probe',
+  toolArrow: 'ArrowAnnotate',
+};
+const PRESET_ACTIONS: Partial<Record<Action, string>> = {
+  presetSoftTissue: 'soft',
+  presetBone: 'bone',
+  presetBrain: 'brain',
+  presetLung: 'lung',
+};
+const VIEW_ACTIONS: Partial<Record<Action, ViewMode>> = {
+  viewStack: 'stack',
+  viewAxial: 'axial',
+  viewSagittal: 'sagittal',
+  viewCoronal: 'coronal',
+};
+
+export function selectTool(tool: ToolName): void {
+  activatePrimaryTool(tool);
+  useViewerStore.getState().setActiveTool(tool);
+}
+
+export function applyPreset(presetId: string): void {
+  const state = useViewerStore.getState();
+  const viewport = viewportOfSlot(state.activeSlot);
+  if (!viewport) return;
+  if (presetId === 'file') {
+    const series = findSeries(state.patients, state.slots[state.activeSlot]?.seriesKey ?? null);
+    const meta = series?.frames[0]?.instance;
+    const width = meta?.windowWidths[0];
+    const center = meta?.windowCenters[0];
+    if (width !== undefined && center !== undefined) setWindow(viewport, width, center);
+    return;
+  }
+  if (presetId === 'histogram') {
+    const w = histogramWindow(viewport);
+    if (w) setWindow(viewport, w.width, w.center);
+    return;
+  }
+  const preset = CT_PRESETS.find((p) => p.id === presetId);
+  if (preset) setWindow(viewport, preset.width, preset.center);
+}
+
+/** Runs a keyboard action (the toolbar buttons call the same functions). */
+export function runAction(action: Action, openFiles: () => void): void {
+  const state = useViewerStore.getState();
+  const viewport = viewportOfSlot(state.activeSlot);
+  const tool = TOOL_ACTIONS[action];
+  if (tool) return selectTool(tool);
+  const preset = PRESET_ACTIONS[action];
+  if (preset) return applyPreset(preset);
+  const mode = VIEW_ACTIONS[action];
+  if (mode) return state.setMode(state.activeSlot, mode);
+  switch (action) {
+    case 'presetFromFile':
+      return applyPreset('file');
+    case 'presetHistogram':
+      return applyPreset('histogram');
+    case 'layout1x1':
+      return state.setLayout('1x1');
+    case 'layout1x2':
+      return state.setLayout('1x2');
+    case 'layout2x2':
+      return state.setLayout('2x2');
+    case 'nextViewport':
+      return state.setActiveSlot((state.activeSlot + 1) % SLOT_COUNT[state.layout]);
+    case 'openFiles':
+      return openFiles();
+    case 'toggleHelp':
+      return state.setHelpOpen(!state.helpOpen);
+    case 'deleteMeasurement':
+      return deleteSelectedAnnotations();
+    case 'undo':
+      return undoAnnotation();
+    case 'redo':
+      return redoAnnotation();
+    default:
+      break;
+  }
+  if (!viewport) return;
+  switch (action) {
+    case 'nextSlice':
+      return scrollSlices(viewport, 1);
+    case 'previousSlice':
+      return scrollSlices(viewport, -1);
+    case 'pageDown':
+      return scrollSlices(viewport, 10);
+    case 'pageUp':
+      return scrollSlices(viewport, -10);
+    case 'firstSlice':
+      return jumpToEnd(viewport, 'first');
+    case 'lastSlice':
+      return jumpToEnd(viewport, 'last');
+    case 'invert':
+      return toggleInvert(viewport);
+    case 'reset':
+      return resetView(viewport);
+    case 'zoomIn':
+      return zoomBy(viewport, 1.25);
+    case 'zoomOut':
+      return zoomBy(viewport, 0.8);
+    default:
+      return;
+  }
+}

@@ -1,0 +1,58 @@
+import { importFiles } from '../loading/importFiles';
+import type { SourceFile } from '../sources/sourceFile';
+import { allSeries, useViewerStore, type ViewMode } from '../state/viewerStore';
+import type { PatientNode, SeriesNode } from '../dicom/types';
+import { knownSopInstanceUids, registerInstance } from '../viewer/imageRegistry';
+import { ensureCornerstone } from '../viewer/cornerstoneSetup';
+
+/** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
+export async function importSources(files: readonly SourceFile[], label = 'Reading files'): Promise<void> {
+  if (files.length === 0) return;
+  await ensureCornerstone();
+  const store = useViewerStore.getState();
+  store.setProgress({ label, done: 0, total: files.length });
+  try {
+    const result = await importFiles(files, {
+      register: registerInstance,
+      known: knownSopInstanceUids(),
+      onProgress: (done, total) => useViewerStore.getState().setProgress({ label, done, total }),
+    });
+    useViewerStore.getState().addImport(result.instances, result.notes);
+  } finally {
+    useViewerStore.getState().setProgress(null);
+  }
+  const state = useViewerStore.getState();
+  if (state.slots.every((slot) => slot.seriesKey === null)) hangDefault(state.patients);
+}
+
+function defaultMode(series: SeriesNode): ViewMode {
+  return series.geometry?.isVolume ? 'sagittal' : 'stack';
+}
+
+/**
+ * The default hanging: one series in 1×1; with several studies, the earliest beside the latest
+ * (same modality where there is one), sagittal for volumes since that is where the spine is read.
+ */
+export function hangDefault(patients: readonly PatientNode[]): void {
+  const store = useViewerStore.getState();
+  const studies = patients[0]?.studies ?? [];
+  const first = studies[0];
+  const last = studies[studies.length - 1];
+  const viewable = (s: SeriesNode) => s.frames.length > 1;
+  if (!first || !last) return;
+  if (first === last) {
+    const series = first.series.find(viewable) ?? first.series[0] ?? allSeries(patients)[0];
+    if (!series) return;
+    store.setLayout('1x1');
+    store.showSeries(0, series.key, defaultMode(series));
+    return;
+  }
+  const right = last.series.find(viewable) ?? last.series[0];
+  if (!right) return;
+  const left = first.series.find((s) => viewable(s) && s.modality === right.modality) ?? first.series.find(viewable) ?? first.series[0];
+  if (!left) return;
+  store.setLayout('1x2');
+  store.showSeries(0, left.key, defaultMode(left));
+  store.showSeries(1, right.key, defaultMode(right));
+  store.setActiveSlot(0);
+}

@@ -1,0 +1,103 @@
+/** Every keyboard action of the viewer, with its key. One table: the help panel is generated from it. */
+export type Action =
+  | 'nextSlice'
+  | 'previousSlice'
+  | 'pageDown'
+  | 'pageUp'
+  | 'firstSlice'
+  | 'lastSlice'
+  | 'toolWindowLevel'
+  | 'toolPan'
+  | 'toolZoom'
+  | 'toolLength'
+  | 'toolBidirectional'
+  | 'toolEllipse'
+  | 'toolFreehand'
+  | 'toolProbe'
+  | 'toolArrow'
+  | 'presetSoftTissue'
+  | 'presetBone'
+  | 'presetBrain'
+  | 'presetLung'
+  | 'presetFromFile'
+  | 'presetHistogram'
+  | 'invert'
+  | 'reset'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'viewStack'
+  | 'viewAxial'
+  | 'viewSagittal'
+  | 'viewCoronal'
+  | 'layout1x1'
+  | 'layout1x2'
+  | 'layout2x2'
+  | 'nextViewport'
+  | 'openFiles'
+  | 'toggleHelp'
+  | 'deleteMeasurement'
+  | 'undo'
+  | 'redo';
+
+export interface Binding {
+  /** KeyboardEvent.key, or "Ctrl+z" style with modifiers. */
+  key: string;
+  label: string;
+  group: 'Navigate' | 'Tools' | 'Window' | 'View' | 'Edit' | 'App';
+}
+
+export const BINDINGS = {
+  nextSlice: { key: 'ArrowDown', label: 'Next slice', group: 'Navigate' },
+  previousSlice: { key: 'ArrowUp', label: 'Previous slice', group: 'Navigate' },
+  pageDown: { key: 'PageDown', label: '10 slices forward', group: 'Navigate' },
+  pageUp: { key: 'PageUp', label: '10 slices back', group: 'Navigate' },
+  firstSlice: { key: 'Home', label: 'First slice', group: 'Navigate' },
+  lastSlice: { key: 'End', label: 'Last slice', group: 'Navigate' },
+  toolWindowLevel: { key: 'w', label: 'Window/level tool (left drag)', group: 'Tools' },
+  toolPan: { key: 'p', label: 'Pan tool (also middle drag)', group: 'Tools' },
+  toolZoom: { key: 'z', label: 'Zoom tool (also right drag)', group: 'Tools' },
+  toolLength: { key: 'l', label: 'Length', group: 'Tools' },
+  toolBidirectional: { key: 'b', label: 'Bidirectional (long and short axis)', group: 'Tools' },
+  toolEllipse: { key: 'e', label: 'Ellipse ROI', group: 'Tools' },
+  toolFreehand: { key: 'f', label: 'Freehand ROI', group: 'Tools' },
+  toolProbe: { key: 'o', label: 'Probe (pixel value)', group: 'Tools' },
+  toolArrow: { key: 'a', label: 'Arrow with text', group: 'Tools' },
+  presetSoftTissue: { key: '1', label: 'CT soft tissue (W400 L40)', group: 'Window' },
+  presetBone: { key: '2', label: 'CT bone (W2000 L500)', group: 'Window' },
+  presetBrain: { key: '3', label: 'CT brain (W80 L40)', group: 'Window' },
+  presetLung: { key: '4', label: 'CT lung (W1500 L-600)', group: 'Window' },
+  presetFromFile: { key: '5', label: 'Window from the file (VOI)', group: 'Window' },
+  presetHistogram: { key: '6', label: 'Window from the histogram', group: 'Window' },
+  invert: { key: 'i', label: 'Invert', group: 'Window' },
+  reset: { key: ' ', label: 'Reset view (Space)', group: 'View' },
+  zoomIn: { key: '+', label: 'Zoom in', group: 'View' },
+  zoomOut: { key: '-', label: 'Zoom out', group: 'View' },
+  viewStack: { key: 'Alt+1', label: 'Stack (acquired slices)', group: 'View' },
+  viewAxial: { key: 'Alt+2', label: 'MPR axial', group: 'View' },
+  viewSagittal: { key: 'Alt+3', label: 'MPR sagittal', group: 'View' },
+  viewCoronal: { key: 'Alt+4', label: 'MPR coronal', group: 'View' },
+  layout1x1: { key: 'Shift+1', label: 'Layout 1×1', group: 'View' },
+  layout1x2: { key: 'Shift+2', label: 'Layout 1×2', group: 'View' },
+  layout2x2: { key: 'Shift+3', label: 'Layout 2×2', group: 'View' },
+  nextViewport: { key: 'Tab', label: 'Next viewport', group: 'View' },
+  openFiles: { key: 'Ctrl+o', label: 'Open files', group: 'App' },
+  toggleHelp: { key: '?', label: 'Show or hide this help', group: 'App' },
+  deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
+  undo: { key: 'Ctrl+z', label: 'Undo', group: 'Edit' },
+  redo: { key: 'Ctrl+y', label: 'Redo', group: 'Edit' },
+} satisfies Record<Action, Binding>;
+
+/** The key string of an event in the table's notation. */
+export function keyOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'code'>): string {
+  const ctrl = event.ctrlKey || event.metaKey;
+  if (event.altKey && /^Digit\d$/.test(event.code)) return `Alt+${event.code.slice(5)}`;
+  if (ctrl) return `Ctrl+${event.key.toLowerCase()}`;
+  if (event.shiftKey && /^Digit\d$/.test(event.code)) return `Shift+${event.code.slice(5)}`;
+  return event.key;
+}
+
+const byKey = new Map<string, Action>(Object.entries(BINDINGS).map(([action, binding]) => [binding.key, action as Action]));
+
+export function actionForKey(key: string): Action | undefined {
+  return byKey.get(key) ?? (key === 'Backspace' ? 'deleteMeasurement' : undefined);
+}

@@ -1,0 +1,42 @@
+import { init as initCore, isCornerstoneInitialized } from '@cornerstonejs/core';
+import {
+  init as initTools,
+  addTool,
+  WindowLevelTool,
+  PanTool,
+  ZoomTool,
+  StackScrollTool,
+  LengthTool,
+  BidirectionalTool,
+  EllipticalROITool,
+  PlanarFreehandROITool,
+  ProbeTool,
+  ArrowAnnotateTool,
+} from '@cornerstonejs/tools';
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+
+let ready: Promise<void> | null = null;
+
+/** Initialises Cornerstone core, tools and the DICOM image loader exactly once. */
+export function ensureCornerstone(): Promise<void> {
+  ready ??= (async () => {
+    if (!isCornerstoneInitialized()) await initCore();
+    dicomImageLoader.init({ maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) });
+    initTools();
+    for (const tool of [
+      WindowLevelTool,
+      PanTool,
+      ZoomTool,
+      StackScrollTool,
+      LengthTool,
+      BidirectionalTool,
+      EllipticalROITool,
+      PlanarFreehandROITool,
+      ProbeTool,
+      ArrowAnnotateTool,
+    ]) {
+      addTool(tool);
+    }
+  })();
+  return ready;
+}

@@ -1,0 +1,72 @@
+import { Enums, cache, volumeLoader, setVolumesForViewports, type Types } from '@cornerstonejs/core';
+import type { SeriesNode } from '../dicom/types';
+import type { ViewMode } from '../state/viewerStore';
+import { imageIdsForSeries } from './imageRegistry';
+import { renderingEngine } from './renderingEngine';
+import { attachViewport, detachViewport } from './toolGroup';
+
+const ORIENTATION: Record<Exclude<ViewMode, 'stack'>, Enums.OrientationAxis> = {
+  axial: Enums.OrientationAxis.AXIAL,
+  sagittal: Enums.OrientationAxis.SAGITTAL,
+  coronal: Enums.OrientationAxis.CORONAL,
+};
+
+export type LoadProgress = (loaded: number, total: number) => void;
+
+export const volumeIdFor = (series: SeriesNode): string => `cornerstoneStreamingImageVolume:${series.key}`;
+
+/** Puts a series in the viewport of a slot, as a stack or as an MPR plane of its volume. */
+export async function displaySeries(
+  viewportId: string,
+  element: HTMLDivElement,
+  series: SeriesNode,
+  mode: ViewMode,
+  onProgress: LoadProgress,
+): Promise<Types.IViewport> {
+  const engine = renderingEngine();
+  if (engine.getViewport(viewportId)) {
+    detachViewport(viewportId);
+    engine.disableElement(viewportId);
+  }
+  const imageIds = imageIdsForSeries(series);
+  const background: Types.Point3 = [0, 0, 0];
+
+  if (mode === 'stack' || !series.geometry?.isVolume) {
+    engine.enableElement({ viewportId, element, type: Enums.ViewportType.STACK, defaultOptions: { background } });
+    attachViewport(viewportId);
+    const viewport = engine.getViewport(viewportId) as Types.IStackViewport;
+    const middle = Math.floor(imageIds.length / 2);
+    onProgress(0, 1);
+    await viewport.setStack(imageIds, middle);
+    onProgress(1, 1);
+    viewport.render();
+    return viewport;
+  }
+
+  engine.enableElement({
+    viewportId,
+    element,
+    type: Enums.ViewportType.ORTHOGRAPHIC,
+    defaultOptions: { orientation: ORIENTATION[mode], background },
+  });
+  attachViewport(viewportId);
+  const volumeId = volumeIdFor(series);
+  let volume = cache.getVolume(volumeId) as Types.IImageVolume | undefined;
+  if (!volume) {
+    volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+    const streaming = volume as unknown as { load(cb: (e: { framesProcessed?: number; numFrames?: number }) => void): void };
+    onProgress(0, imageIds.length);
+    streaming.load((event) => onProgress(event.framesProcessed ?? 0, event.numFrames ?? imageIds.length));
+  }
+  await setVolumesForViewports(engine, [{ volumeId }], [viewportId]);
+  const viewport = engine.getViewport(viewportId);
+  viewport.render();
+  return viewport;
+}
+
+export function releaseViewport(viewportId: string): void {
+  const engine = renderingEngine();
+  if (!engine.getViewport(viewportId)) return;
+  detachViewport(viewportId);
+  engine.disableElement(viewportId);
+}

@@ -1,0 +1,66 @@
+import { ToolGroupManager, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
+import type { ToolName } from '../state/viewerStore';
+import { RENDERING_ENGINE_ID } from './renderingEngine';
+
+const TOOL_GROUP_ID = 'spinelens-main';
+const { MouseBindings } = ToolEnums;
+
+/** Tools the primary (left) button can take; middle pans, right zooms, the wheel scrolls. */
+export const PRIMARY_TOOLS: readonly ToolName[] = [
+  'WindowLevel',
+  'Pan',
+  'Zoom',
+  'Length',
+  'Bidirectional',
+  'EllipticalROI',
+  'PlanarFreehandROI',
+  'Probe',
+  'ArrowAnnotate',
+];
+const toolIds: Record<ToolName, string> = {
+  WindowLevel: 'WindowLevel',
+  Pan: 'Pan',
+  Zoom: 'Zoom',
+  Length: 'Length',
+  Bidirectional: 'Bidirectional',
+  EllipticalROI: 'EllipticalROI',
+  PlanarFreehandROI: 'PlanarFreehandROI',
+  Probe: 'Probe',
+  ArrowAnnotate: 'ArrowAnnotate',
+};
+
+function group(): ToolTypes.IToolGroup {
+  const existing = ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
+  if (existing) return existing;
+  const created = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
+  if (!created) throw new Error('Could not create the tool group');
+  for (const name of PRIMARY_TOOLS) created.addTool(toolIds[name]);
+  created.addTool('StackScroll');
+  created.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  setPrimaryTool(created, 'WindowLevel');
+  return created;
+}
+
+function setPrimaryTool(toolGroup: ToolTypes.IToolGroup, tool: ToolName): void {
+  for (const name of PRIMARY_TOOLS) {
+    const id = toolIds[name];
+    const secondary: { mouseButton: number }[] = [];
+    if (name === 'Pan') secondary.push({ mouseButton: MouseBindings.Auxiliary });
+    if (name === 'Zoom') secondary.push({ mouseButton: MouseBindings.Secondary });
+    const bindings = name === tool ? [{ mouseButton: MouseBindings.Primary }, ...secondary] : secondary;
+    if (bindings.length > 0) toolGroup.setToolActive(id, { bindings });
+    else toolGroup.setToolPassive(id);
+  }
+}
+
+export function activatePrimaryTool(tool: ToolName): void {
+  setPrimaryTool(group(), tool);
+}
+
+export function attachViewport(viewportId: string): void {
+  group().addViewport(viewportId, RENDERING_ENGINE_ID);
+}
+
+export function detachViewport(viewportId: string): void {
+  ToolGroupManager.getToolGroup(TOOL_GROUP_ID)?.removeViewports(RENDERING_ENGINE_ID, viewportId);
+}

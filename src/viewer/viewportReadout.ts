@@ -1,0 +1,63 @@
+import type { Types } from '@cornerstonejs/core';
+import type { Vec3 } from '../geometry/vec3';
+import { cross, dot } from '../geometry/vec3';
+import { directionLetters } from '../dicom';
+
+export interface ViewportReadout {
+  sliceNumber: number;
+  sliceCount: number;
+  /** Position of the displayed plane along its dominant patient axis, e.g. { axis: 'S', mm: 12.5 }. */
+  location: { letter: string; mm: number } | null;
+  windowWidth: number | null;
+  windowCenter: number | null;
+  markers: { top: string; bottom: string; left: string; right: string };
+}
+
+const negate = (v: Vec3): Vec3 => [-v[0], -v[1], -v[2]];
+
+/** What the corner overlays show, read from the viewport's camera and display properties. */
+export function readViewport(viewport: Types.IViewport): ViewportReadout {
+  const camera = viewport.getCamera();
+  const up = (camera.viewUp ?? [0, -1, 0]) as unknown as Vec3;
+  const normal = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
+  const focal = (camera.focalPoint ?? [0, 0, 0]) as unknown as Vec3;
+  // Screen right in patient space: the camera looks along -viewPlaneNormal with viewUp pointing up.
+  const right = cross(up, normal);
+  const markers = {
+    top: directionLetters(up),
+    bottom: directionLetters(negate(up)),
+    right: directionLetters(right),
+    left: directionLetters(negate(right)),
+  };
+
+  const dominant = [0, 1, 2].reduce((best, axis) => (Math.abs(normal[axis]!) > Math.abs(normal[best]!) ? axis : best), 0);
+  const sign = normal[dominant]! >= 0 ? 1 : -1;
+  const towardPositive: Vec3 = [normal[0] * sign, normal[1] * sign, normal[2] * sign];
+  const mm = dot(focal, towardPositive);
+  const letter = (['L', 'P', 'S'] as const)[dominant]!;
+
+  const properties = viewport.getProperties() as { voiRange?: { lower: number; upper: number } };
+  const voi = properties.voiRange;
+  return {
+    sliceNumber: viewport.getSliceIndex() + 1,
+    sliceCount: viewport.getNumberOfSlices(),
+    location: Number.isFinite(mm) ? { letter, mm } : null,
+    windowWidth: voi ? voi.upper - voi.lower : null,
+    windowCenter: voi ? (voi.upper + voi.lower) / 2 : null,
+    markers,
+  };
+}
+
+/** The stored pixel value after rescale (HU for CT) at a canvas point, or null outside the image. */
+export function pixelValueAt(viewport: Types.IViewport, canvasPoint: Types.Point2): number | null {
+  const world = viewport.canvasToWorld(canvasPoint);
+  const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
+  if (!data?.imageData) return null;
+  const ijk = data.imageData.worldToIndex(world as unknown as [number, number, number]) as number[];
+  const [i, j, k] = ijk.map(Math.round) as [number, number, number];
+  const [nx, ny, nz] = data.dimensions;
+  if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return null;
+  const manager = data.voxelManager as { getAtIJK(i: number, j: number, k: number): unknown } | undefined;
+  const value = manager ? manager.getAtIJK(i, j, k) : data.scalarData[i + j * nx + k * nx * ny];
+  return typeof value === 'number' ? value : null;
+}
