@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseInstance } from '../src/dicom';
+import dicomParser from 'dicom-parser';
 
-/** Stored pixel values of an uncompressed file, read in Node with our own parser: the reference for the browser's decoders. */
+/**
+ * Stored pixel values of an uncompressed file, read in Node straight from the tags with dicom-parser
+ * (independently of the app's code): the reference for the browser's decoders.
+ */
 export function referencePixels(file: string, frameIndex: number, applyRescale: boolean): number[] {
-  const parsed = parseInstance(path.basename(file), new Uint8Array(readFileSync(file)));
-  if (parsed.kind !== 'image') throw new Error(`${file}: ${parsed.reason}`);
-  const { instance, dataSet } = parsed;
+  const dataSet = dicomParser.parseDicom(new Uint8Array(readFileSync(file)));
+  const instance = {
+    rows: dataSet.uint16('x00280010') ?? 0,
+    columns: dataSet.uint16('x00280011') ?? 0,
+    samplesPerPixel: dataSet.uint16('x00280002') ?? 1,
+    bitsAllocated: dataSet.uint16('x00280100') ?? 16,
+    bitsStored: dataSet.uint16('x00280101') ?? 16,
+    pixelRepresentation: dataSet.uint16('x00280103') ?? 0,
+    rescaleSlope: rescaleTag(dataSet, 'x00281053') ?? 1,
+    rescaleIntercept: rescaleTag(dataSet, 'x00281052') ?? 0,
+    transferSyntaxUid: dataSet.string('x00020010') ?? '',
+  };
   const element = dataSet.elements.x7fe00010;
   if (!element) throw new Error(`${file}: no pixel data`);
   const count = instance.rows * instance.columns * instance.samplesPerPixel;
@@ -35,4 +46,12 @@ export function fnv1a(values: readonly number[]): string {
   let hash = 0x811c9dc5;
   for (const v of values) hash = Math.imul(hash ^ (v & 0xffff), 0x01000193) >>> 0;
   return hash.toString(16);
+}
+
+/** Rescale from the top level, or from an enhanced object's shared Pixel Value Transformation. */
+function rescaleTag(dataSet: dicomParser.DataSet, tag: string): number | undefined {
+  const top = dataSet.floatString(tag);
+  if (top !== undefined) return top;
+  const shared = dataSet.elements.x52009229?.items?.[0]?.dataSet;
+  return shared?.elements.x00289145?.items?.[0]?.dataSet?.floatString(tag);
 }

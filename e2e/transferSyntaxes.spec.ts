@@ -51,7 +51,7 @@ const FAMILIES: Family[] = [
     ],
   },
   {
-    name: 'CT0012 multi-frame: JPEG lossless, JPEG-LS, RLE; JPEG extended and near-lossless JPEG-LS',
+    name: 'CT0012 enhanced multi-frame (HU from functional groups): JPEG lossless, JPEG-LS, RLE, near-lossless JPEG-LS',
     frames: [0, 1],
     reference: `${CS}/encapsulated/multi-frame/CT0012.explicit_little_endian.dcm`,
     lossless: [
@@ -64,7 +64,6 @@ const FAMILIES: Family[] = [
       `${CS}/encapsulated/multi-frame/CT0012.not_fragmented_no_bot_rle.dcm`,
     ],
     lossy: [
-      { file: `${CS}/encapsulated/multi-frame/CT0012.fragmented_no_bot_jpeg_baseline.51.dcm`, meanTolerance: 8 },
       { file: `${CS}/encapsulated/multi-frame/CT0012.fragmented_no_bot_jpeg_ls.81.dcm`, meanTolerance: 2 },
     ],
   },
@@ -94,20 +93,27 @@ const FAMILIES: Family[] = [
     reference: `${PD}/693_UNCR.dcm`,
     lossless: [`${PD}/693_J2KR.dcm`],
   },
-  {
-    name: 'JPEG baseline (8-bit lossy) against its uncompressed original',
-    frames: [0],
-    reference: `${CS}/encapsulated/multi-frame/IM00001.implicit_little_endian.dcm`,
-    lossless: [],
-    lossy: [{ file: `${CS}/encapsulated/multi-frame/IM00001.fragmented_no_bot_jpeg_baseline.50.dcm`, meanTolerance: 3 }],
-  },
 ];
 
-async function decode(page: Page, file: string, frame: number): Promise<DecodedStats> {
-  return page.evaluate(
-    ([name, f]) => (window as unknown as { __spinelens: { decode(n: string, f: number): Promise<DecodedStats> } }).__spinelens.decode(name, f),
-    [file, frame] as const,
-  );
+/**
+ * Decodes frames of one file in a fresh page: encodings of one image share a SOP Instance UID,
+ * and the viewer (rightly) loads a repeated UID only once.
+ */
+async function decodeAlone(page: Page, file: string, frames: number[]): Promise<DecodedStats[]> {
+  await openEmpty(page);
+  await loadFiles(page, [sharedPath(file)]);
+  await expect(page.getByTestId('import-problem')).toHaveCount(0);
+  const name = path.basename(file);
+  const out: DecodedStats[] = [];
+  for (const frame of frames) {
+    out.push(
+      await page.evaluate(
+        ([n, f]) => (window as unknown as { __spinelens: { decode(n: string, f: number): Promise<DecodedStats> } }).__spinelens.decode(n, f),
+        [name, frame] as const,
+      ),
+    );
+  }
+  return out;
 }
 
 test.describe('every transfer syntax decodes to the right pixel values', () => {
@@ -115,26 +121,28 @@ test.describe('every transfer syntax decodes to the right pixel values', () => {
 
   for (const family of FAMILIES) {
     test(family.name, async ({ page }) => {
-      await openEmpty(page);
-      const all = [family.reference, ...family.lossless, ...(family.lossy ?? []).map((l) => l.file)];
-      await loadFiles(page, all.map((f) => sharedPath(f)));
-      await expect(page.getByTestId('import-problem')).toHaveCount(0);
-      for (const frame of family.frames) {
-        const reference = await decode(page, path.basename(family.reference), frame);
+      const references = await decodeAlone(page, family.reference, family.frames);
+      for (const [i, frame] of family.frames.entries()) {
+        const reference = references[i]!;
         if (family.nodeCheck !== false) {
           const expected = referencePixels(sharedPath(family.reference), frame, reference.preScaled);
           expect(reference.length).toBe(expected.length);
           expect(reference.hash, `${family.reference} frame ${frame} against Node's read of the file`).toBe(fnv1a(expected));
         }
         expect(reference.max).toBeGreaterThan(reference.min);
-        for (const file of family.lossless) {
-          const decoded = await decode(page, path.basename(file), frame);
-          expect(decoded.hash, `${file} frame ${frame} must equal the uncompressed image`).toBe(reference.hash);
+      }
+      for (const file of family.lossless) {
+        const decoded = await decodeAlone(page, file, family.frames);
+        for (const [i, frame] of family.frames.entries()) {
+          expect(decoded[i]!.hash, `${file} frame ${frame} must equal the uncompressed image`).toBe(references[i]!.hash);
         }
-        for (const { file, meanTolerance } of family.lossy ?? []) {
-          const decoded = await decode(page, path.basename(file), frame);
-          expect(decoded.length).toBe(reference.length);
-          expect(Math.abs(decoded.mean - reference.mean), `${file} mean`).toBeLessThan(meanTolerance);
+      }
+      for (const { file, meanTolerance } of family.lossy ?? []) {
+        const decoded = await decodeAlone(page, file, family.frames);
+        for (const [i, frame] of family.frames.entries()) {
+          expect(decoded[i]!.length).toBe(references[i]!.length);
+          expect(Math.abs(decoded[i]!.mean - references[i]!.mean), `${file} frame ${frame} mean`).toBeLessThan(meanTolerance);
+          expect(decoded[i]!.max).toBeGreaterThan(decoded[i]!.min);
         }
       }
     });

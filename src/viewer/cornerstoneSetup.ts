@@ -21,7 +21,9 @@ let ready: Promise<void> | null = null;
 export function ensureCornerstone(): Promise<void> {
   ready ??= (async () => {
     if (!isCornerstoneInitialized()) await initCore();
-    dicomImageLoader.init({ maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) });
+    // The dicom-parser based (legacy) provider: it finds frame boundaries in fragmented multi-frame
+    // JPEG without an offset table, which the naturalized path of 5.14 does not.
+    dicomImageLoader.init({ maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)), useLegacyMetadataProvider: true });
     initTools();
     for (const tool of [
       WindowLevelTool,

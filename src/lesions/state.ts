@@ -1,0 +1,29 @@
+import type { Measurement } from '../measure/types';
+import type { StudyAlignment } from './alignment';
+import type { Lesion, SegmentationSummary } from './lesion';
+import type { VertebralLabel } from './vertebralLabel';
+
+export const STATE_VERSION = 1;
+
+/** Everything the user has created for a set of studies: autosaved and exported as JSON. */
+export interface SpineLensState {
+  version: typeof STATE_VERSION;
+  /** Identifies the set of loaded studies this state belongs to (see studiesKey). */
+  studiesKey: string;
+  lesions: readonly Lesion[];
+  measurements: readonly Measurement[];
+  labels: readonly VertebralLabel[];
+  segmentationSummaries: readonly SegmentationSummary[];
+  baselineStudyUid?: string;
+  /** One entry per aligned pair of studies (baseline → follow-up). */
+  alignment?: readonly StudyAlignment[];
+}
+
+/** Order-independent key for a set of studies: sorted unique StudyInstanceUIDs joined by '|'. */
+export function studiesKey(studyInstanceUids: readonly string[]): string {
+  return [...new Set(studyInstanceUids)].sort().join('|');
+}
+
+export function emptyState(key: string): SpineLensState {
+  return { version: STATE_VERSION, studiesKey: key, lesions: [], measurements: [], labels: [], segmentationSummaries: [] };
+}

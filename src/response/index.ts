@@ -1,0 +1,28 @@
+export {
+  DIAMETER_VARIABILITY_MM,
+  RECIST,
+  THRESHOLD_EPSILON,
+  VOLUME_VARIABILITY_PERCENT,
+  VOLUMETRIC,
+} from './constants';
+export { change, percentChange, type Change } from './change';
+export { diameterChangeWithinVariability, diameterVariabilityMm, volumeChangeWithinVariability } from './variability';
+export {
+  evaluateRecist,
+  evaluateResponse,
+  evaluateVolumetric,
+  recistCriteria,
+  volumetricCriteria,
+  type ResponseCategory,
+  type ResponseCriteria,
+  type ResponseInput,
+  type ResponseResult,
+} from './evaluate';
+export {
+  patientResponse,
+  sumOrNull,
+  type LesionResponse,
+  type PatientResponse,
+  type ResponseOptions,
+  type VolumeSource,
+} from './fromState';
