@@ -30,6 +30,8 @@ export interface ViewerState {
   helpOpen: boolean;
   problemsOpen: boolean;
   addImport(instances: InstanceMeta[], notes: ImportNote[]): void;
+  /** A file that parsed but whose pixels the decoder rejected: listed like any other bad file. */
+  reportDecodeFailure(fileName: string, reason: string): void;
   setProgress(progress: Progress | null): void;
   setLayout(layout: Layout): void;
   showSeries(slot: number, seriesKey: string, mode?: ViewMode): void;
@@ -58,6 +60,12 @@ export const useViewerStore = create<ViewerState>()((set) => ({
       const all = [...state.instances, ...instances];
       return { instances: all, patients: buildSeries(all), notes: [...state.notes, ...notes], problemsOpen: state.problemsOpen || notes.some((n) => n.severity === 'problem') };
     }),
+  reportDecodeFailure: (fileName, reason) =>
+    set((state) =>
+      state.notes.some((n) => n.fileName === fileName && n.reason.startsWith('Could not decode'))
+        ? {}
+        : { notes: [...state.notes, { fileName, reason: `Could not decode the pixels: ${reason}`, severity: 'problem' }], problemsOpen: true },
+    ),
   setProgress: (progress) => set({ progress }),
   setLayout: (layout) => set({ layout }),
   showSeries: (slot, seriesKey, mode) =>

@@ -5,6 +5,14 @@ import { formatDicomDate, formatPersonName } from '../dicom';
 import { useViewerStore } from '../state/viewerStore';
 import { imageIdsForSeries } from '../viewer/imageRegistry';
 
+/** The loader rejects with an Error or with { error, dataSet }. */
+function decodeErrorText(e: unknown): string {
+  const inner = (e as { error?: unknown } | null)?.error ?? e;
+  if (inner instanceof Error) return inner.message;
+  if (typeof inner === 'string') return inner;
+  return 'the decoder gave no reason';
+}
+
 function Thumbnail({ series }: { series: SeriesNode }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -12,7 +20,10 @@ function Thumbnail({ series }: { series: SeriesNode }) {
     const imageIds = imageIdsForSeries(series);
     const imageId = imageIds[Math.floor(imageIds.length / 2)];
     if (!canvas || !imageId) return;
-    utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true }).catch(() => canvas.classList.add('thumb-failed'));
+    utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true }).catch((e: unknown) => {
+      const fileName = series.frames[Math.floor(series.frames.length / 2)]?.instance.fileName ?? series.description;
+      useViewerStore.getState().reportDecodeFailure(fileName, decodeErrorText(e));
+    });
   }, [series]);
   return (
     <span className="thumb">
