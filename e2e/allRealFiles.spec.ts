@@ -31,7 +31,7 @@ test.describe('every real file either displays or is listed with a reason', () =
       for (const instance of state.instances) {
         try {
           await api.decode(instance.fileName, 0);
-        } catch (e) {
+        } catch {
           failures.push(instance.fileName);
         }
       }

@@ -1,0 +1,39 @@
+/** Segmentation core: pure TypeScript, no DOM/React/Cornerstone. */
+export type { Connectivity, Index3, IndexBox, ScalarArray, VolumeGrid } from './types';
+export {
+  assertGridArray,
+  indexToWorld,
+  indexToWorldMatrix,
+  isInsideGrid,
+  linearIndex,
+  totalVoxels,
+  voxelVolumeMm3,
+  worldToIndex,
+} from './volumeGrid';
+export { boxContains, boxSize, boxVoxelCount, clampBox, fullBox, labelBounds, padBox } from './indexBox';
+export { cropMask, pasteMask } from './maskCrop';
+export {
+  regionGrow,
+  regionGrowMask,
+  type RegionGrowMaskResult,
+  type RegionGrowOptions,
+  type RegionGrowResult,
+  type RegionGrowSummary,
+} from './regionGrow';
+export { runGrow, paintRuns, type GrownRuns, type RunGrowParams } from './runGrow';
+export {
+  DEFAULT_TOLERANCE_SD,
+  intensityRange,
+  neighbourhoodStats,
+  type NeighbourhoodStats,
+  type RangeOptions,
+} from './seedStatistics';
+export { fillHoles3d, fillHolesSlices } from './holeFilling';
+export { dilateBall, erodeBall, openBall } from './morphology';
+export { floodReplace, keepComponent } from './binaryFlood';
+export { featureField, squaredEdt2d, squaredEdt3d, type DistanceArray } from './distanceTransform';
+export { labelStats, type LabelStats } from './labelStats';
+export { convexHull2d, perpendicularDiameter, pointSetDiameter, type Diameter } from './diameters';
+export { interpolateSlices, signedDistance2d, type SliceAxis, type SliceInterpolationResult } from './interpolateSlices';
+export { applyDiff, diffAgainstSnapshot, diffLabelmaps, snapshotBox, type LabelmapDiff } from './labelmapDiff';
+export { LabelmapHistory, type LabelmapHistoryOptions } from './labelmapHistory';

@@ -1,0 +1,23 @@
+import type { Index3, RegionGrowMaskResult, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
+
+/** Main thread → worker. */
+export interface RegionGrowRequest {
+  type: 'regionGrow';
+  id: number;
+  /** Identifies the volume; `scalars` is sent only when it changes (the worker keeps the last volume). */
+  volumeKey: number;
+  scalars?: ScalarArray;
+  grid: VolumeGrid;
+  seed: Index3;
+  options: RegionGrowOptions;
+}
+
+export type SegmentRequest = RegionGrowRequest;
+
+/** The grow result without the full labelmap: `mask` covers only `bounds` (1 = grown), see pasteMask. */
+export type WorkerGrowResult = RegionGrowMaskResult;
+
+/** Worker → main thread. */
+export type SegmentResponse =
+  | { type: 'regionGrow'; id: number; result: WorkerGrowResult }
+  | { type: 'error'; id: number; message: string };
