@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import dicomParser from 'dicom-parser';
 
 /**
@@ -6,7 +7,15 @@ import dicomParser from 'dicom-parser';
  * (independently of the app's code): the reference for the browser's decoders.
  */
 export function referencePixels(file: string, frameIndex: number, applyRescale: boolean): number[] {
-  const dataSet = dicomParser.parseDicom(new Uint8Array(readFileSync(file)));
+  // Deflated files are inflated with Node's zlib here, independently of the app's pako inflater.
+  const inflater = (bytes: Uint8Array, position: number): Uint8Array => {
+    const body = inflateRawSync(bytes.subarray(position));
+    const whole = new Uint8Array(position + body.length);
+    whole.set(bytes.subarray(0, position));
+    whole.set(body, position);
+    return whole;
+  };
+  const dataSet = dicomParser.parseDicom(new Uint8Array(readFileSync(file)), { inflater: inflater as never });
   const instance = {
     rows: dataSet.uint16('x00280010') ?? 0,
     columns: dataSet.uint16('x00280011') ?? 0,
@@ -25,6 +34,7 @@ export function referencePixels(file: string, frameIndex: number, applyRescale: 
   const start = element.dataOffset + frameIndex * count * bytes;
   const view = new DataView(dataSet.byteArray.buffer, dataSet.byteArray.byteOffset);
   const littleEndian = instance.transferSyntaxUid !== '1.2.840.10008.1.2.2';
+  if (!element.dataOffset && element.dataOffset !== 0) throw new Error(`${file}: pixel data has no offset`);
   const values: number[] = [];
   for (let i = 0; i < count; i++) {
     const offset = start + i * bytes;

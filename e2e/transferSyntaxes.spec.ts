@@ -88,6 +88,12 @@ const FAMILIES: Family[] = [
     nodeCheck: false,
   },
   {
+    name: 'Deflated explicit VR little endian, checked against zlib in Node',
+    frames: [0],
+    reference: `${P}/image_dfl.dcm`,
+    lossless: [],
+  },
+  {
     name: 'JPEG 2000 lossless (693)',
     frames: [0],
     reference: `${PD}/693_UNCR.dcm`,
