@@ -122,6 +122,14 @@ async function decodeAlone(page: Page, file: string, frames: number[]): Promise<
   return out;
 }
 
+test('12-bit JPEG Extended with a rescale is refused with a reason, not shown with wrong HU', async ({ page }) => {
+  test.skip(!hasSharedDicom, SHARED_SKIP_REASON);
+  await openEmpty(page);
+  await loadFiles(page, [sharedPath(`${CS}/encapsulated/multi-frame/CT0012.fragmented_no_bot_jpeg_baseline.51.dcm`)]);
+  await expect(page.getByTestId('import-problem')).toHaveCount(1);
+  await expect(page.getByTestId('import-problem')).toContainText('JPEG Extended (12-bit)');
+});
+
 test.describe('every transfer syntax decodes to the right pixel values', () => {
   test.skip(!hasSharedDicom, SHARED_SKIP_REASON);
 

@@ -40,7 +40,9 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
     while (next < files.length) {
       const file = files[next++]!;
       try {
-        const bytes = await file.read();
+        const bytes = await file.read().catch((error: unknown) => {
+          throw new Error(`Could not be read: ${errorText(error)}`);
+        });
         const parsed = parseInstance(file.name, new Uint8Array(bytes));
         if (parsed.kind === 'image') {
           if (seen.has(parsed.instance.sopInstanceUid)) {
@@ -54,7 +56,7 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
           notes.push({ fileName: parsed.fileName, reason: parsed.reason, severity: parsed.kind });
         }
       } catch (error) {
-        notes.push({ fileName: file.name, reason: `Could not be read: ${errorText(error)}`, severity: 'problem' });
+        notes.push({ fileName: file.name, reason: errorText(error), severity: 'problem' });
       }
       done += 1;
       options.onProgress?.(done, files.length);

@@ -12,11 +12,27 @@ const instancesByImageId = new Map<string, InstanceMeta>();
  * cache, so metadata is there before any volume is built.
  */
 export async function registerInstance(instance: InstanceMeta, bytes: ArrayBuffer): Promise<void> {
+  const limitation = decoderLimitation(instance);
+  if (limitation) throw new Error(limitation);
   const { wadouri } = dicomImageLoader;
   const imageId = wadouri.fileManager.add(new Blob([bytes]));
   await wadouri.dataSetCacheManager.load(wadouri.parseImageId(imageId).url, () => Promise.resolve(bytes), imageId);
   baseImageIds.set(instance.sopInstanceUid, imageId);
   instancesByImageId.set(imageId, instance);
+}
+
+const JPEG_EXTENDED_12BIT = '1.2.840.10008.1.2.4.51';
+
+/**
+ * Files the loader decodes to wrong numbers rather than failing: refusing them beats showing a
+ * wrong HU. Cornerstone 5.14 decodes 12-bit JPEG Extended without applying the rescale.
+ */
+export function decoderLimitation(instance: InstanceMeta): string | null {
+  const rescaled = instance.rescaleSlope !== 1 || instance.rescaleIntercept !== 0 || instance.frames.some((f) => (f.rescaleIntercept ?? 0) !== 0 || (f.rescaleSlope ?? 1) !== 1);
+  if (instance.transferSyntaxUid === JPEG_EXTENDED_12BIT && instance.bitsStored > 8 && rescaled) {
+    return 'Not shown: JPEG Extended (12-bit) with a rescale is decoded without its rescale by this version of the image loader, which would give wrong values (HU)';
+  }
+  return null;
 }
 
 export function imageIdFor(instance: InstanceMeta, frameIndex: number): string {
@@ -50,3 +66,19 @@ function enhancedRescaleProvider(type: string, imageId: string): unknown {
 }
 
 metaData.addProvider(enhancedRescaleProvider, 20_000);
+
+/** Our parse of the file behind an image id, and which of its frames the id names. */
+export function instanceForImageId(imageId: string): { instance: InstanceMeta; frameIndex: number } | undefined {
+  const [base, query] = imageId.split('?');
+  const instance = instancesByImageId.get(base ?? '');
+  if (!instance) return undefined;
+  return { instance, frameIndex: Number(/frame=(\d+)/.exec(query ?? '')?.[1] ?? '1') - 1 };
+}
+
+/** The current image id of a frame: image ids change between sessions, SOP Instance UIDs do not. */
+export function imageIdForSop(sopInstanceUid: string, frameIndex: number): string | undefined {
+  const base = baseImageIds.get(sopInstanceUid);
+  const instance = base === undefined ? undefined : instancesByImageId.get(base);
+  if (!base || !instance) return undefined;
+  return imageIdFor(instance, frameIndex);
+}
