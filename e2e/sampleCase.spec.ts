@@ -36,5 +36,17 @@ test('the viewer opens on the sample case: baseline beside follow-up, sagittal',
     expect(stats.sd).toBeGreaterThan(15);
     expect(stats.distinct).toBeGreaterThan(60);
   }
-  await page.screenshot({ path: 'test-results/sample-case.png' });
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? 'test-results'}/sample-case.png` });
+
+  // Baseline CT beside baseline MR, both sagittal: the lesion at C2-3 on both modalities.
+  await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
+  await expect(left).toContainText('CT · MPR sagittal');
+  await expect(left.getByTestId('overlay-slice')).toHaveText(/Im \d+\/256/);
+  await page.keyboard.press('2');
+  await expect(left.getByTestId('overlay-wl')).toHaveText('W 2000 L 500');
+  await right.click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('series-item').filter({ hasText: 'SAG T2' }).first().click();
+  await expect(right).toContainText('2026-01-05');
+  expect((await viewportPixelStats(page, 0)).sd).toBeGreaterThan(15);
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? 'test-results'}/sample-ct-mr.png` });
 });
