@@ -88,6 +88,13 @@ const FAMILIES: Family[] = [
     nodeCheck: false,
   },
   {
+    name: 'JPEG baseline 8-bit colour (YBR_FULL) against its uncompressed RGB original',
+    frames: [0],
+    reference: `${CS}/encapsulated/multi-frame/IM00001.implicit_little_endian.dcm`,
+    lossless: [],
+    lossy: [{ file: `${CS}/encapsulated/multi-frame/IM00001.fragmented_no_bot_jpeg_baseline.50.dcm`, meanTolerance: 3 }],
+  },
+  {
     name: 'Deflated explicit VR little endian, checked against zlib in Node',
     frames: [0],
     reference: `${P}/image_dfl.dcm`,

@@ -3,9 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { installTestHooks } from './ui/testHooks';
+import { startAnnotationSync } from './viewer/annotationSync';
+import { startAutosave } from './storage/autosave';
 import './ui/styles.css';
 
 installTestHooks();
+startAnnotationSync();
+startAutosave();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');

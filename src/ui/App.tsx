@@ -5,6 +5,9 @@ import { StudyBrowser } from './StudyBrowser';
 import { ViewportPane } from './ViewportPane';
 import { ImportProblems } from './ImportProblems';
 import { HelpPanel } from './HelpPanel';
+import { MeasurementPanel } from './MeasurementPanel';
+import { toggleMeasurementPanel } from './measurementPanelToggle';
+import { useMeasurementStore } from '../state/measurementStore';
 import { ProgressBar } from './ProgressBar';
 import { useKeyboard } from './keyboard/useKeyboard';
 import { importSources } from './importSources';
@@ -17,6 +20,9 @@ export function App() {
   const helpOpen = useViewerStore((s) => s.helpOpen);
   const notes = useViewerStore((s) => s.notes);
   const problemsOpen = useViewerStore((s) => s.problemsOpen);
+  const measurementsOpen = useMeasurementStore((s) => s.panelOpen);
+  const measurementCount = useMeasurementStore((s) => s.state.measurements.length);
+  const storageError = useMeasurementStore((s) => s.storageError);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -35,7 +41,7 @@ export function App() {
     importSources(Array.from(list).map(fromLocalFile)).catch((e: unknown) => setFatal(String(e)));
   };
   const problemCount = notes.filter((n) => n.severity === 'problem').length;
-  const sidePanel = helpOpen ? 'help' : problemsOpen ? 'problems' : null;
+  const sidePanel = helpOpen ? 'help' : problemsOpen ? 'problems' : measurementsOpen ? 'measurements' : null;
 
   return (
     <div
@@ -75,14 +81,14 @@ export function App() {
         ))}
       </main>
       {sidePanel && (
-        <aside className="right-panel" aria-label={sidePanel === 'help' ? 'Help' : 'Import problems'}>
+        <aside className="right-panel" aria-label={PANEL_TITLES[sidePanel]}>
           <div className="panel-head">
-            <h2>{sidePanel === 'help' ? 'Mouse and keys' : 'Import problems'}</h2>
-            <button type="button" aria-label="Close panel" onClick={() => useViewerStore.getState()[sidePanel === 'help' ? 'setHelpOpen' : 'setProblemsOpen'](false)}>
+            <h2>{sidePanel === 'help' ? 'Mouse and keys' : PANEL_TITLES[sidePanel]}</h2>
+            <button type="button" aria-label="Close panel" onClick={() => closePanel(sidePanel)}>
               ×
             </button>
           </div>
-          {sidePanel === 'help' ? <HelpPanel /> : <ImportProblems />}
+          {sidePanel === 'help' ? <HelpPanel /> : sidePanel === 'problems' ? <ImportProblems /> : <MeasurementPanel />}
         </aside>
       )}
       <footer className="status-bar">
@@ -90,10 +96,25 @@ export function App() {
         <button type="button" className="link" data-testid="problems-toggle" onClick={() => useViewerStore.getState().setProblemsOpen(!problemsOpen)}>
           {problemCount > 0 ? `${problemCount} file${problemCount === 1 ? '' : 's'} not loaded` : `${notes.length} notes`}
         </button>
+        <button type="button" className="link" data-testid="measurements-toggle" aria-pressed={sidePanel === 'measurements'} onClick={toggleMeasurementPanel} title="Measurements (m)">
+          {measurementCount} measurement{measurementCount === 1 ? '' : 's'}
+        </button>
+        {storageError && (
+          <span className="error" role="alert" data-testid="storage-error">
+            {storageError}
+          </span>
+        )}
         {fatal && <span className="error" role="alert">{fatal}</span>}
         <span className="muted privacy">Images stay in this browser.</span>
       </footer>
       {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}
     </div>
   );
+}
+
+const PANEL_TITLES = { help: 'Help', problems: 'Import problems', measurements: 'Measurements' } as const;
+
+function closePanel(panel: keyof typeof PANEL_TITLES): void {
+  if (panel === 'measurements') useMeasurementStore.getState().setPanelOpen(false);
+  else useViewerStore.getState()[panel === 'help' ? 'setHelpOpen' : 'setProblemsOpen'](false);
 }

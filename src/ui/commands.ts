@@ -2,6 +2,7 @@ import type { Action } from './keyboard/bindings';
 import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } from '../state/viewerStore';
 import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWindow, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
 import { activatePrimaryTool } from '../viewer/toolGroup';
+import { toggleMeasurementPanel } from './measurementPanelToggle';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
@@ -81,6 +82,8 @@ export function runAction(action: Action, openFiles: () => void): void {
       return openFiles();
     case 'toggleHelp':
       return state.setHelpOpen(!state.helpOpen);
+    case 'toggleMeasurements':
+      return toggleMeasurementPanel();
     case 'deleteMeasurement':
       return deleteSelectedAnnotations();
     case 'undo':

@@ -1,5 +1,7 @@
 import { imageLoader, metaData } from '@cornerstonejs/core';
+import { annotation } from '@cornerstonejs/tools';
 import { useViewerStore } from '../state/viewerStore';
+import { useMeasurementStore } from '../state/measurementStore';
 import { imageIdFor } from '../viewer/imageRegistry';
 import { viewportOfSlot } from '../viewer/displayControls';
 
@@ -67,7 +69,19 @@ function worldToPage(slot: number, world: [number, number, number]): [number, nu
   return [rect.left + x, rect.top + y];
 }
 
+function pageToWorld(slot: number, page: [number, number]): number[] | null {
+  const viewport = viewportOfSlot(slot);
+  if (!viewport) return null;
+  const rect = viewport.element.getBoundingClientRect();
+  return [...viewport.canvasToWorld([page[0] - rect.left, page[1] - rect.top])];
+}
+
+/** UIDs of the annotations Cornerstone holds (drawn or restored). */
+function annotationUids(): string[] {
+  return annotation.state.getAllAnnotations().flatMap((a) => (a.annotationUID ? [a.annotationUID] : []));
+}
+
 /** Read-only inspection used by the end-to-end tests. */
 export function installTestHooks(): void {
-  Object.assign(window, { __spinelens: { decode, viewportInfo, worldToPage, store: useViewerStore, metaData } });
+  Object.assign(window, { __spinelens: { decode, viewportInfo, worldToPage, pageToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData } });
 }

@@ -35,6 +35,7 @@ export type Action =
   | 'nextViewport'
   | 'openFiles'
   | 'toggleHelp'
+  | 'toggleMeasurements'
   | 'deleteMeasurement'
   | 'undo'
   | 'redo';
@@ -82,6 +83,7 @@ export const BINDINGS = {
   nextViewport: { key: 'Tab', label: 'Next viewport', group: 'View' },
   openFiles: { key: 'Ctrl+o', label: 'Open files', group: 'App' },
   toggleHelp: { key: '?', label: 'Show or hide this help', group: 'App' },
+  toggleMeasurements: { key: 'm', label: 'Show or hide the measurements', group: 'App' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
   undo: { key: 'Ctrl+z', label: 'Undo', group: 'Edit' },
   redo: { key: 'Ctrl+y', label: 'Redo', group: 'Edit' },

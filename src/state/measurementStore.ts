@@ -1,0 +1,116 @@
+import { create } from 'zustand';
+import type { Measurement } from '../measure/types';
+import { assignLevel, emptyState, lesionPosition, type Lesion, type LesionSite, type SpineLensState } from '../lesions';
+import type { AnnotationJson } from '../viewer/annotationConversion';
+
+export interface MeasurementStoreState {
+  /** What the user created for the loaded studies; autosaved under state.studiesKey. */
+  state: SpineLensState;
+  /** Cornerstone drawing of each measurement (by measurement id), so a restore redraws it exactly. */
+  annotations: Readonly<Record<string, AnnotationJson>>;
+  panelOpen: boolean;
+  /** Why the last save or load failed; shown in the status bar until a save succeeds. */
+  storageError: string | null;
+  /** True from a change until it is written to the browser's storage. */
+  savePending: boolean;
+  /** Replaces everything, e.g. after loading saved state for newly loaded studies. */
+  replaceAll(state: SpineLensState, annotations: Readonly<Record<string, AnnotationJson>>): void;
+  /** Adds or updates a measurement; the user's label, lesion and creation time survive edits. */
+  upsertMeasurement(measurement: Measurement, annotation?: AnnotationJson): void;
+  removeMeasurement(id: string): void;
+  /** Makes a new lesion holding the measurement; returns the lesion id. */
+  createLesionFromMeasurement(measurementId: string, name?: string): string | null;
+  renameLesion(lesionId: string, name: string): void;
+  /** A level typed by the user; an empty string returns to the automatic level. */
+  setLesionLevel(lesionId: string, level: string): void;
+  setLesionSite(lesionId: string, site: LesionSite): void;
+  setPanelOpen(open: boolean): void;
+  setStorageError(error: string | null): void;
+  setSavePending(pending: boolean): void;
+}
+
+export const useMeasurementStore = create<MeasurementStoreState>()((set, get) => ({
+  state: emptyState(''),
+  annotations: {},
+  panelOpen: false,
+  storageError: null,
+  savePending: false,
+  replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations }),
+  upsertMeasurement: (measurement, annotation) =>
+    set((s) => {
+      const old = s.state.measurements.find((m) => m.id === measurement.id);
+      const merged = old ? keepUserFields(measurement, old) : measurement;
+      const annotations = annotation ? { ...s.annotations, [measurement.id]: annotation } : s.annotations;
+      if (old && JSON.stringify(old) === JSON.stringify(merged) && annotations[measurement.id] === s.annotations[measurement.id]) return {};
+      const measurements = old ? s.state.measurements.map((m) => (m.id === measurement.id ? merged : m)) : [...s.state.measurements, merged];
+      return { state: withAutoLevels({ ...s.state, measurements }), annotations };
+    }),
+  removeMeasurement: (id) =>
+    set((s) => {
+      if (!s.state.measurements.some((m) => m.id === id) && !(id in s.annotations)) return {};
+      const { [id]: _removed, ...annotations } = s.annotations;
+      return { state: withAutoLevels({ ...s.state, measurements: s.state.measurements.filter((m) => m.id !== id) }), annotations };
+    }),
+  createLesionFromMeasurement: (measurementId, name) => {
+    const { state } = get();
+    if (!state.measurements.some((m) => m.id === measurementId)) return null;
+    const lesion: Lesion = {
+      id: crypto.randomUUID(),
+      name: name ?? `Lesion ${state.lesions.length + 1}`,
+      level: '',
+      levelSource: 'auto',
+      site: 'osseous',
+      notes: '',
+      status: 'tracked',
+      createdAt: new Date().toISOString(),
+    };
+    const measurements = state.measurements.map((m) => (m.id === measurementId ? { ...m, lesionId: lesion.id } : m));
+    set({ state: withAutoLevels({ ...state, lesions: [...state.lesions, lesion], measurements }) });
+    return lesion.id;
+  },
+  renameLesion: (lesionId, name) => set((s) => ({ state: updateLesion(s.state, lesionId, { name }) })),
+  setLesionLevel: (lesionId, level) =>
+    set((s) => ({
+      state: withAutoLevels(updateLesion(s.state, lesionId, level.trim() ? { level: level.trim(), levelSource: 'user' } : { levelSource: 'auto' })),
+    })),
+  setLesionSite: (lesionId, site) => set((s) => ({ state: updateLesion(s.state, lesionId, { site }) })),
+  setPanelOpen: (panelOpen) => set({ panelOpen }),
+  setStorageError: (storageError) => set({ storageError }),
+  setSavePending: (savePending) => set({ savePending }),
+}));
+
+function keepUserFields(next: Measurement, old: Measurement): Measurement {
+  const kept = { ...next, createdAt: old.createdAt, label: old.label || next.label };
+  if (old.lesionId !== undefined) kept.lesionId = old.lesionId;
+  if (kept.kind === 'length' && old.kind === 'length' && old.axis !== undefined) kept.axis = old.axis;
+  return kept;
+}
+
+function updateLesion(state: SpineLensState, lesionId: string, patch: Partial<Lesion>): SpineLensState {
+  return { ...state, lesions: state.lesions.map((l) => (l.id === lesionId ? { ...l, ...patch } : l)) };
+}
+
+/**
+ * Lesions whose level is automatic get it from the vertebral labels: the level at the lesion's
+ * position in the earliest study where it is measured and labelled. Unchanged without labels.
+ */
+function withAutoLevels(state: SpineLensState): SpineLensState {
+  if (state.labels.length === 0) return state;
+  let changed = false;
+  const lesions = state.lesions.map((lesion) => {
+    if (lesion.levelSource !== 'auto') return lesion;
+    const studies = [...new Set(state.measurements.filter((m) => m.lesionId === lesion.id).map((m) => m.studyInstanceUid))];
+    for (const study of studies) {
+      const where = lesionPosition(state, lesion.id, study);
+      const labels = state.labels.filter((l) => l.studyInstanceUid === study);
+      const level = where && assignLevel(where.position, labels, where.frameOfReferenceUid)?.level;
+      if (level) {
+        if (level === lesion.level) return lesion;
+        changed = true;
+        return { ...lesion, level };
+      }
+    }
+    return lesion;
+  });
+  return changed ? { ...state, lesions } : state;
+}

@@ -1,0 +1,146 @@
+import { eventTarget, getRenderingEngines, type Types } from '@cornerstonejs/core';
+import { annotation as csAnnotation, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
+import type { SeriesNode } from '../dicom/types';
+import type { Measurement } from '../measure/types';
+import { findSeries, SLOT_COUNT, useViewerStore } from '../state/viewerStore';
+import { useMeasurementStore } from '../state/measurementStore';
+import { measurementFromAnnotation, storableAnnotation, type AnnotationJson } from './annotationConversion';
+import { imageIdForSop, instanceForImageId } from './imageRegistry';
+import { viewportOfSlot } from './displayControls';
+import { volumeIdFor } from './displaySeries';
+
+const { Events } = ToolEnums;
+const VOLUME_PREFIX = volumeIdFor({ key: '' } as SeriesNode);
+/** Saved with each annotation: image ids differ between sessions, SOP Instance UIDs do not. */
+const IMAGE_KEY = 'spinelensImage';
+
+/** annotationUID → the slot it was drawn in (ANNOTATION_ADDED knows the viewport, COMPLETED does not). */
+const drawnInSlot = new Map<string, number>();
+let restoring = false;
+
+type AnnotationEvent = CustomEvent<{ annotation: ToolTypes.Annotation; viewportId?: string }>;
+
+/** Keeps the measurement store in step with what the user draws, edits and deletes. Returns a stop function. */
+export function startAnnotationSync(): () => void {
+  const onAdded = (e: Event) => {
+    const { annotation, viewportId } = (e as AnnotationEvent).detail;
+    const slot = slotOfViewport(viewportId);
+    if (annotation.annotationUID && slot !== null && !drawnInSlot.has(annotation.annotationUID)) drawnInSlot.set(annotation.annotationUID, slot);
+    // A drag that has just started is degenerate and converts to null; an undone deletion comes back here.
+    if (!restoring) syncAnnotation(annotation);
+  };
+  const onCompleted = (e: Event) => syncAnnotation((e as AnnotationEvent).detail.annotation);
+  const onModified = (e: Event) => {
+    const { annotation } = (e as AnnotationEvent).detail;
+    // While a new annotation is drawn it is not in the store yet: wait for COMPLETED.
+    if (annotation.annotationUID && useMeasurementStore.getState().state.measurements.some((m) => m.id === annotation.annotationUID)) syncAnnotation(annotation);
+  };
+  const onRemoved = (e: Event) => {
+    const uid = (e as AnnotationEvent).detail.annotation.annotationUID;
+    if (uid && !restoring) useMeasurementStore.getState().removeMeasurement(uid);
+  };
+  const listeners: [string, (e: Event) => void][] = [
+    [Events.ANNOTATION_ADDED, onAdded],
+    [Events.ANNOTATION_COMPLETED, onCompleted],
+    [Events.ANNOTATION_MODIFIED, onModified],
+    [Events.ANNOTATION_REMOVED, onRemoved],
+  ];
+  for (const [type, listener] of listeners) eventTarget.addEventListener(type, listener);
+  return () => {
+    for (const [type, listener] of listeners) eventTarget.removeEventListener(type, listener);
+  };
+}
+
+function syncAnnotation(annotation: ToolTypes.Annotation): void {
+  const json = annotation as unknown as AnnotationJson;
+  const series = seriesOfAnnotation(json);
+  const first = series?.frames[0]?.instance;
+  if (!series || !first) return;
+  const existing = useMeasurementStore.getState().state.measurements.find((m) => m.id === annotation.annotationUID);
+  const measurement = measurementFromAnnotation(json, {
+    studyInstanceUid: first.studyInstanceUid,
+    seriesKey: series.key,
+    frameOfReferenceUid: series.frameOfReferenceUid || (json.metadata.FrameOfReferenceUID ?? ''),
+    createdAt: existing?.createdAt ?? new Date().toISOString(),
+  });
+  if (measurement) useMeasurementStore.getState().upsertMeasurement(measurement, savedForm(json));
+}
+
+/** The series an annotation was drawn on: from its volume id, the viewport it was drawn in, or its image. */
+function seriesOfAnnotation(json: AnnotationJson): SeriesNode | undefined {
+  const { patients, slots } = useViewerStore.getState();
+  const volumeId = json.metadata.volumeId;
+  if (typeof volumeId === 'string' && volumeId.startsWith(VOLUME_PREFIX)) {
+    const series = findSeries(patients, volumeId.slice(VOLUME_PREFIX.length));
+    if (series) return series;
+  }
+  const slot = json.annotationUID === undefined ? undefined : drawnInSlot.get(json.annotationUID);
+  const shown = slot === undefined ? undefined : findSeries(patients, slots[slot]?.seriesKey ?? null);
+  if (shown) return shown;
+  const image = json.metadata.referencedImageId ? instanceForImageId(json.metadata.referencedImageId) : undefined;
+  if (!image) return undefined;
+  const holding = (s: SeriesNode) => s.frames.some((f) => f.instance.sopInstanceUid === image.instance.sopInstanceUid);
+  const inSlot = slots.map((s) => findSeries(patients, s.seriesKey)).find((s) => s !== undefined && holding(s));
+  return inSlot ?? patients.flatMap((p) => p.studies.flatMap((st) => st.series)).find(holding);
+}
+
+function savedForm(json: AnnotationJson): AnnotationJson {
+  const saved = storableAnnotation(json);
+  const image = json.metadata.referencedImageId ? instanceForImageId(json.metadata.referencedImageId) : undefined;
+  if (image) saved[IMAGE_KEY] = { sopInstanceUid: image.instance.sopInstanceUid, frameIndex: image.frameIndex };
+  return saved;
+}
+
+/**
+ * Redraws saved measurements in Cornerstone. Annotations already present are left alone; one whose
+ * image is not loaded is not drawn (the measurement stays listed).
+ */
+export function restoreAnnotations(measurements: readonly Measurement[], annotations: Readonly<Record<string, AnnotationJson>>): void {
+  restoring = true;
+  try {
+    for (const m of measurements) {
+      const saved = annotations[m.id];
+      if (!saved || csAnnotation.state.getAnnotation(m.id)) continue;
+      const json = structuredClone(saved);
+      json.annotationUID = m.id;
+      const image = json[IMAGE_KEY] as { sopInstanceUid: string; frameIndex: number } | undefined;
+      if (json.metadata.referencedImageId) {
+        const current = image && imageIdForSop(image.sopInstanceUid, image.frameIndex);
+        if (!current) continue;
+        json.metadata.referencedImageId = current;
+      }
+      delete json[IMAGE_KEY];
+      csAnnotation.state.addAnnotation(json as unknown as ToolTypes.Annotation, json.metadata.FrameOfReferenceUID ?? '');
+    }
+  } finally {
+    restoring = false;
+  }
+  for (const engine of getRenderingEngines() ?? []) engine.render();
+}
+
+/** Removes a measurement and its drawing. */
+export function deleteMeasurement(id: string): void {
+  if (csAnnotation.state.getAnnotation(id)) csAnnotation.state.removeAnnotation(id);
+  useMeasurementStore.getState().removeMeasurement(id);
+  for (const engine of getRenderingEngines() ?? []) engine.render();
+}
+
+/** Brings the slice of a measurement into the viewport that shows its series (the active one first). */
+export function jumpToMeasurement(measurement: Measurement): boolean {
+  const drawn = csAnnotation.state.getAnnotation(measurement.id);
+  if (!drawn) return false;
+  const { slots, activeSlot, layout } = useViewerStore.getState();
+  const visible = SLOT_COUNT[layout];
+  const order = [activeSlot, ...slots.map((_, i) => i).filter((i) => i !== activeSlot && i < visible)];
+  const slot = order.find((i) => slots[i]?.seriesKey === measurement.seriesKey);
+  const viewport = slot === undefined ? undefined : viewportOfSlot(slot);
+  if (!viewport) return false;
+  viewport.setViewReference(drawn.metadata as Types.ViewReference);
+  viewport.render();
+  return true;
+}
+
+function slotOfViewport(viewportId: string | undefined): number | null {
+  const match = viewportId ? /^slot-(\d+)$/.exec(viewportId) : null;
+  return match ? Number(match[1]) : null;
+}
