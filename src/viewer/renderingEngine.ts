@@ -10,5 +10,5 @@ export const viewportIdForSlot = (slot: number): string => `slot-${slot}`;
 
 /** Re-fits every viewport to its element, if the engine exists yet. */
 export function resizeViewports(): void {
-  (getRenderingEngine(RENDERING_ENGINE_ID) as RenderingEngine | undefined)?.resize(true, false);
+  (getRenderingEngine(RENDERING_ENGINE_ID) as RenderingEngine | undefined)?.resize(true, true);
 }
