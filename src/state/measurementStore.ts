@@ -8,7 +8,6 @@ export interface MeasurementStoreState {
   state: SpineLensState;
   /** Cornerstone drawing of each measurement (by measurement id), so a restore redraws it exactly. */
   annotations: Readonly<Record<string, AnnotationJson>>;
-  panelOpen: boolean;
   /** Why the last save or load failed; shown in the status bar until a save succeeds. */
   storageError: string | null;
   /** True from a change until it is written to the browser's storage. */
@@ -24,7 +23,6 @@ export interface MeasurementStoreState {
   /** A level typed by the user; an empty string returns to the automatic level. */
   setLesionLevel(lesionId: string, level: string): void;
   setLesionSite(lesionId: string, site: LesionSite): void;
-  setPanelOpen(open: boolean): void;
   setStorageError(error: string | null): void;
   setSavePending(pending: boolean): void;
 }
@@ -32,7 +30,6 @@ export interface MeasurementStoreState {
 export const useMeasurementStore = create<MeasurementStoreState>()((set, get) => ({
   state: emptyState(''),
   annotations: {},
-  panelOpen: false,
   storageError: null,
   savePending: false,
   replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations }),
@@ -74,7 +71,6 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       state: withAutoLevels(updateLesion(s.state, lesionId, level.trim() ? { level: level.trim(), levelSource: 'user' } : { levelSource: 'auto' })),
     })),
   setLesionSite: (lesionId, site) => set((s) => ({ state: updateLesion(s.state, lesionId, { site }) })),
-  setPanelOpen: (panelOpen) => set({ panelOpen }),
   setStorageError: (storageError) => set({ storageError }),
   setSavePending: (savePending) => set({ savePending }),
 }));

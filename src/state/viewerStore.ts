@@ -5,7 +5,23 @@ import type { ImportNote } from '../loading/importFiles';
 
 export type ViewMode = 'stack' | 'axial' | 'sagittal' | 'coronal';
 export type Layout = '1x1' | '1x2' | '2x2';
-export type ToolName = 'WindowLevel' | 'Pan' | 'Zoom' | 'Length' | 'Bidirectional' | 'EllipticalROI' | 'PlanarFreehandROI' | 'Probe' | 'ArrowAnnotate';
+export type ToolName =
+  | 'WindowLevel'
+  | 'Pan'
+  | 'Zoom'
+  | 'Length'
+  | 'Bidirectional'
+  | 'EllipticalROI'
+  | 'PlanarFreehandROI'
+  | 'Probe'
+  | 'ArrowAnnotate'
+  | 'VertebraLabel'
+  | 'SegmentSeed'
+  | 'Brush'
+  | 'Eraser';
+
+/** The panels of the right column; one shows at a time, beside (never over) the viewports. */
+export type PanelId = 'lesions' | 'segmentation' | 'timeline' | 'problems' | 'help';
 
 export interface ViewportSlot {
   seriesKey: string | null;
@@ -27,8 +43,7 @@ export interface ViewerState {
   slots: ViewportSlot[];
   activeSlot: number;
   activeTool: ToolName;
-  helpOpen: boolean;
-  problemsOpen: boolean;
+  rightPanel: PanelId | null;
   addImport(instances: InstanceMeta[], notes: ImportNote[]): void;
   /** A file that parsed but whose pixels the decoder rejected: listed like any other bad file. */
   reportDecodeFailure(fileName: string, reason: string): void;
@@ -38,8 +53,9 @@ export interface ViewerState {
   setMode(slot: number, mode: ViewMode): void;
   setActiveSlot(slot: number): void;
   setActiveTool(tool: ToolName): void;
-  setHelpOpen(open: boolean): void;
-  setProblemsOpen(open: boolean): void;
+  /** Shows the panel, or hides it when it is already showing. */
+  togglePanel(panel: PanelId): void;
+  setPanel(panel: PanelId | null): void;
 }
 
 export const SLOT_COUNT: Record<Layout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
@@ -53,18 +69,17 @@ export const useViewerStore = create<ViewerState>()((set) => ({
   slots: Array.from({ length: 4 }, () => ({ seriesKey: null, mode: 'stack' as ViewMode })),
   activeSlot: 0,
   activeTool: 'WindowLevel',
-  helpOpen: false,
-  problemsOpen: false,
+  rightPanel: null,
   addImport: (instances, notes) =>
     set((state) => {
       const all = [...state.instances, ...instances];
-      return { instances: all, patients: buildSeries(all), notes: [...state.notes, ...notes], problemsOpen: state.problemsOpen || notes.some((n) => n.severity === 'problem') };
+      return { instances: all, patients: buildSeries(all), notes: [...state.notes, ...notes], rightPanel: notes.some((n) => n.severity === 'problem') ? 'problems' : state.rightPanel };
     }),
   reportDecodeFailure: (fileName, reason) =>
     set((state) =>
       state.notes.some((n) => n.fileName === fileName && n.reason.startsWith('Could not decode'))
         ? {}
-        : { notes: [...state.notes, { fileName, reason: `Could not decode the pixels: ${reason}`, severity: 'problem' }], problemsOpen: true },
+        : { notes: [...state.notes, { fileName, reason: `Could not decode the pixels: ${reason}`, severity: 'problem' }], rightPanel: 'problems' },
     ),
   setProgress: (progress) => set({ progress }),
   setLayout: (layout) => set({ layout }),
@@ -76,8 +91,8 @@ export const useViewerStore = create<ViewerState>()((set) => ({
   setMode: (slot, mode) => set((state) => ({ slots: state.slots.map((s, i) => (i === slot ? { ...s, mode } : s)) })),
   setActiveSlot: (activeSlot) => set({ activeSlot }),
   setActiveTool: (activeTool) => set({ activeTool }),
-  setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
+  togglePanel: (panel) => set((state) => ({ rightPanel: state.rightPanel === panel ? null : panel })),
+  setPanel: (rightPanel) => set({ rightPanel }),
 }));
 
 export function findSeries(patients: readonly PatientNode[], key: string | null): SeriesNode | undefined {

@@ -3,10 +3,7 @@ import { SLOT_COUNT, useViewerStore } from '../state/viewerStore';
 import { Toolbar } from './Toolbar';
 import { StudyBrowser } from './StudyBrowser';
 import { ViewportPane } from './ViewportPane';
-import { ImportProblems } from './ImportProblems';
-import { HelpPanel } from './HelpPanel';
-import { MeasurementPanel } from './MeasurementPanel';
-import { toggleMeasurementPanel } from './measurementPanelToggle';
+import { RightPanel } from './RightPanel';
 import { useMeasurementStore } from '../state/measurementStore';
 import { ProgressBar } from './ProgressBar';
 import { useKeyboard } from './keyboard/useKeyboard';
@@ -17,10 +14,8 @@ import { sampleCaseFiles } from '../sources/sampleCase';
 
 export function App() {
   const layout = useViewerStore((s) => s.layout);
-  const helpOpen = useViewerStore((s) => s.helpOpen);
   const notes = useViewerStore((s) => s.notes);
-  const problemsOpen = useViewerStore((s) => s.problemsOpen);
-  const measurementsOpen = useMeasurementStore((s) => s.panelOpen);
+  const rightPanel = useViewerStore((s) => s.rightPanel);
   const measurementCount = useMeasurementStore((s) => s.state.measurements.length);
   const storageError = useMeasurementStore((s) => s.storageError);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -41,7 +36,6 @@ export function App() {
     importSources(Array.from(list).map(fromLocalFile)).catch((e: unknown) => setFatal(String(e)));
   };
   const problemCount = notes.filter((n) => n.severity === 'problem').length;
-  const sidePanel = helpOpen ? 'help' : problemsOpen ? 'problems' : measurementsOpen ? 'measurements' : null;
 
   return (
     <div
@@ -80,23 +74,13 @@ export function App() {
           <ViewportPane key={slot} slot={slot} />
         ))}
       </main>
-      {sidePanel && (
-        <aside className="right-panel" aria-label={PANEL_TITLES[sidePanel]}>
-          <div className="panel-head">
-            <h2>{sidePanel === 'help' ? 'Mouse and keys' : PANEL_TITLES[sidePanel]}</h2>
-            <button type="button" aria-label="Close panel" onClick={() => closePanel(sidePanel)}>
-              ×
-            </button>
-          </div>
-          {sidePanel === 'help' ? <HelpPanel /> : sidePanel === 'problems' ? <ImportProblems /> : <MeasurementPanel />}
-        </aside>
-      )}
+      {rightPanel && <RightPanel panel={rightPanel} />}
       <footer className="status-bar">
         <ProgressBar />
-        <button type="button" className="link" data-testid="problems-toggle" onClick={() => useViewerStore.getState().setProblemsOpen(!problemsOpen)}>
+        <button type="button" className="link" data-testid="problems-toggle" onClick={() => useViewerStore.getState().togglePanel('problems')}>
           {problemCount > 0 ? `${problemCount} file${problemCount === 1 ? '' : 's'} not loaded` : `${notes.length} notes`}
         </button>
-        <button type="button" className="link" data-testid="measurements-toggle" aria-pressed={sidePanel === 'measurements'} onClick={toggleMeasurementPanel} title="Measurements (m)">
+        <button type="button" className="link" data-testid="measurements-toggle" aria-pressed={rightPanel === 'lesions'} onClick={() => useViewerStore.getState().togglePanel('lesions')} title="Measurements (m)">
           {measurementCount} measurement{measurementCount === 1 ? '' : 's'}
         </button>
         {storageError && (
@@ -112,9 +96,3 @@ export function App() {
   );
 }
 
-const PANEL_TITLES = { help: 'Help', problems: 'Import problems', measurements: 'Measurements' } as const;
-
-function closePanel(panel: keyof typeof PANEL_TITLES): void {
-  if (panel === 'measurements') useMeasurementStore.getState().setPanelOpen(false);
-  else useViewerStore.getState()[panel === 'help' ? 'setHelpOpen' : 'setProblemsOpen'](false);
-}

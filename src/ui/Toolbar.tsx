@@ -18,6 +18,10 @@ const TOOLS: readonly [ToolName, Action, string][] = [
   ['PlanarFreehandROI', 'toolFreehand', 'Freehand'],
   ['Probe', 'toolProbe', 'Probe'],
   ['ArrowAnnotate', 'toolArrow', 'Arrow'],
+  ['VertebraLabel', 'toolVertebraLabel', 'Level'],
+  ['SegmentSeed', 'toolSegmentSeed', 'Grow'],
+  ['Brush', 'toolBrush', 'Brush'],
+  ['Eraser', 'toolEraser', 'Erase'],
 ];
 const MODES: readonly [ViewMode, Action, string][] = [
   ['stack', 'viewStack', 'Stack'],
@@ -48,7 +52,7 @@ export function Toolbar({ fileInput, folderInput }: Props) {
   const activeTool = useViewerStore((s) => s.activeTool);
   const layout = useViewerStore((s) => s.layout);
   const mode = useViewerStore((s) => s.slots[s.activeSlot]?.mode);
-  const helpOpen = useViewerStore((s) => s.helpOpen);
+  const helpOpen = useViewerStore((s) => s.rightPanel === 'help');
   const openFiles = () => fileInput.current?.click();
   const run = (action: Action) => runAction(action, openFiles);
   return (

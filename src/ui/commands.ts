@@ -2,7 +2,6 @@ import type { Action } from './keyboard/bindings';
 import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } from '../state/viewerStore';
 import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWindow, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
 import { activatePrimaryTool } from '../viewer/toolGroup';
-import { toggleMeasurementPanel } from './measurementPanelToggle';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
@@ -15,6 +14,10 @@ const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolFreehand: 'PlanarFreehandROI',
   toolProbe: 'Probe',
   toolArrow: 'ArrowAnnotate',
+  toolVertebraLabel: 'VertebraLabel',
+  toolSegmentSeed: 'SegmentSeed',
+  toolBrush: 'Brush',
+  toolEraser: 'Eraser',
 };
 const PRESET_ACTIONS: Partial<Record<Action, string>> = {
   presetSoftTissue: 'soft',
@@ -81,9 +84,13 @@ export function runAction(action: Action, openFiles: () => void): void {
     case 'openFiles':
       return openFiles();
     case 'toggleHelp':
-      return state.setHelpOpen(!state.helpOpen);
+      return state.togglePanel('help');
     case 'toggleMeasurements':
-      return toggleMeasurementPanel();
+      return state.togglePanel('lesions');
+    case 'toggleSegmentation':
+      return state.togglePanel('segmentation');
+    case 'toggleTimeline':
+      return state.togglePanel('timeline');
     case 'deleteMeasurement':
       return deleteSelectedAnnotations();
     case 'undo':

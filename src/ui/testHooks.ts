@@ -83,5 +83,11 @@ function annotationUids(): string[] {
 
 /** Read-only inspection used by the end-to-end tests. */
 export function installTestHooks(): void {
-  Object.assign(window, { __spinelens: { decode, viewportInfo, worldToPage, pageToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData } });
+  registerTestHooks({ decode, viewportInfo, worldToPage, pageToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData });
+}
+
+/** Adds inspection functions to window.__spinelens (each feature registers its own). */
+export function registerTestHooks(hooks: Record<string, unknown>): void {
+  const w = window as unknown as { __spinelens?: Record<string, unknown> };
+  w.__spinelens = { ...w.__spinelens, ...hooks };
 }

@@ -12,7 +12,9 @@ import {
   PlanarFreehandROITool,
   ProbeTool,
   ArrowAnnotateTool,
+  BrushTool,
 } from '@cornerstonejs/tools';
+import { SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 
 let ready: Promise<void> | null = null;
@@ -36,6 +38,9 @@ export function ensureCornerstone(): Promise<void> {
       PlanarFreehandROITool,
       ProbeTool,
       ArrowAnnotateTool,
+      BrushTool,
+      VertebraLabelTool,
+      SegmentSeedTool,
     ]) {
       addTool(tool);
     }

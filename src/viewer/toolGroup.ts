@@ -16,6 +16,10 @@ export const PRIMARY_TOOLS: readonly ToolName[] = [
   'PlanarFreehandROI',
   'Probe',
   'ArrowAnnotate',
+  'VertebraLabel',
+  'SegmentSeed',
+  'Brush',
+  'Eraser',
 ];
 const toolIds: Record<ToolName, string> = {
   WindowLevel: 'WindowLevel',
@@ -27,6 +31,10 @@ const toolIds: Record<ToolName, string> = {
   PlanarFreehandROI: 'PlanarFreehandROI',
   Probe: 'Probe',
   ArrowAnnotate: 'ArrowAnnotate',
+  VertebraLabel: 'VertebraLabel',
+  SegmentSeed: 'SegmentSeed',
+  Brush: 'Brush',
+  Eraser: 'Eraser',
 };
 
 function group(): ToolTypes.IToolGroup {
@@ -34,7 +42,9 @@ function group(): ToolTypes.IToolGroup {
   if (existing) return existing;
   const created = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
   if (!created) throw new Error('Could not create the tool group');
-  for (const name of PRIMARY_TOOLS) created.addTool(toolIds[name]);
+  for (const name of PRIMARY_TOOLS) if (name !== 'Eraser') created.addTool(toolIds[name]);
+  // The eraser is a second brush that erases: Cornerstone's EraserTool removes annotations, not voxels.
+  created.addToolInstance('Eraser', 'Brush', { activeStrategy: 'ERASE_INSIDE_CIRCLE' });
   created.addTool('StackScroll');
   created.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
   setPrimaryTool(created, 'WindowLevel');
@@ -63,4 +73,9 @@ export function attachViewport(viewportId: string): void {
 
 export function detachViewport(viewportId: string): void {
   ToolGroupManager.getToolGroup(TOOL_GROUP_ID)?.removeViewports(RENDERING_ENGINE_ID, viewportId);
+}
+
+/** Sets options of a tool, e.g. the click handler of the vertebra-label or seed tools. */
+export function configureTool(tool: ToolName, configuration: Record<string, unknown>): void {
+  group().setToolConfiguration(toolIds[tool], configuration);
 }

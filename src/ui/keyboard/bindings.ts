@@ -15,6 +15,10 @@ export type Action =
   | 'toolFreehand'
   | 'toolProbe'
   | 'toolArrow'
+  | 'toolVertebraLabel'
+  | 'toolSegmentSeed'
+  | 'toolBrush'
+  | 'toolEraser'
   | 'presetSoftTissue'
   | 'presetBone'
   | 'presetBrain'
@@ -36,6 +40,8 @@ export type Action =
   | 'openFiles'
   | 'toggleHelp'
   | 'toggleMeasurements'
+  | 'toggleSegmentation'
+  | 'toggleTimeline'
   | 'deleteMeasurement'
   | 'undo'
   | 'redo';
@@ -63,6 +69,10 @@ export const BINDINGS = {
   toolFreehand: { key: 'f', label: 'Freehand ROI', group: 'Tools' },
   toolProbe: { key: 'o', label: 'Probe (pixel value)', group: 'Tools' },
   toolArrow: { key: 'a', label: 'Arrow with text', group: 'Tools' },
+  toolVertebraLabel: { key: 'v', label: 'Label vertebrae (click a body; the next click labels the level below)', group: 'Tools' },
+  toolSegmentSeed: { key: 'g', label: 'Grow a 3D segmentation from a click in the lesion', group: 'Tools' },
+  toolBrush: { key: 'd', label: 'Segmentation brush', group: 'Tools' },
+  toolEraser: { key: 'x', label: 'Segmentation eraser', group: 'Tools' },
   presetSoftTissue: { key: '1', label: 'CT soft tissue (W400 L40)', group: 'Window' },
   presetBone: { key: '2', label: 'CT bone (W2000 L500)', group: 'Window' },
   presetBrain: { key: '3', label: 'CT brain (W80 L40)', group: 'Window' },
@@ -83,7 +93,9 @@ export const BINDINGS = {
   nextViewport: { key: 'Tab', label: 'Next viewport', group: 'View' },
   openFiles: { key: 'Ctrl+o', label: 'Open files', group: 'App' },
   toggleHelp: { key: '?', label: 'Show or hide this help', group: 'App' },
-  toggleMeasurements: { key: 'm', label: 'Show or hide the measurements', group: 'App' },
+  toggleMeasurements: { key: 'm', label: 'Show or hide lesions and measurements', group: 'App' },
+  toggleSegmentation: { key: 'k', label: 'Show or hide the segmentation panel', group: 'App' },
+  toggleTimeline: { key: 't', label: 'Show or hide the timeline', group: 'App' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
   undo: { key: 'Ctrl+z', label: 'Undo', group: 'Edit' },
   redo: { key: 'Ctrl+y', label: 'Redo', group: 'Edit' },

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+import type { PanelId } from '../state/viewerStore';
+import { MeasurementPanel } from './MeasurementPanel';
+import { SegmentationPanel } from './segmentation/SegmentationPanel';
+import { TimelinePanel } from './timeline/TimelinePanel';
+import { ImportProblems } from './ImportProblems';
+import { HelpPanel } from './HelpPanel';
+
+export interface PanelDefinition {
+  title: string;
+  tab: string;
+  Component: ComponentType;
+}
+
+/** The right column's panels, in tab order. */
+export const PANELS: Record<PanelId, PanelDefinition> = {
+  lesions: { title: 'Lesions and measurements', tab: 'Lesions', Component: MeasurementPanel },
+  segmentation: { title: 'Segmentation', tab: 'Segment', Component: SegmentationPanel },
+  timeline: { title: 'Timeline', tab: 'Timeline', Component: TimelinePanel },
+  problems: { title: 'Import problems', tab: 'Problems', Component: ImportProblems },
+  help: { title: 'Mouse and keys', tab: 'Help', Component: HelpPanel },
+};
+
+export const PANEL_ORDER = Object.keys(PANELS) as PanelId[];
