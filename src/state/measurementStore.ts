@@ -1,6 +1,17 @@
 import { create } from 'zustand';
 import type { Measurement } from '../measure/types';
-import { assignLevel, emptyState, lesionPosition, type Lesion, type LesionSite, type SpineLensState } from '../lesions';
+import {
+  assignLevel,
+  emptyState,
+  lesionPosition,
+  type Lesion,
+  type LesionSite,
+  type LesionStatus,
+  type SegmentationSummary,
+  type SpineLensState,
+  type StudyAlignment,
+  type VertebralLabel,
+} from '../lesions';
 import type { AnnotationJson } from '../viewer/annotationConversion';
 
 export interface MeasurementStoreState {
@@ -23,6 +34,20 @@ export interface MeasurementStoreState {
   /** A level typed by the user; an empty string returns to the automatic level. */
   setLesionLevel(lesionId: string, level: string): void;
   setLesionSite(lesionId: string, site: LesionSite): void;
+  setLesionStatus(lesionId: string, status: LesionStatus): void;
+  setLesionNotes(lesionId: string, notes: string): void;
+  removeLesion(lesionId: string): void;
+  /** Links a measurement to a lesion (or unlinks it with null). */
+  assignMeasurement(measurementId: string, lesionId: string | null): void;
+  /** Places a vertebral label; a label of the same vertebra in the same study is replaced. */
+  upsertLabel(label: VertebralLabel): void;
+  removeLabel(labelId: string): void;
+  /** The segmentation result of a lesion at a timepoint; replaces the previous one. */
+  upsertSegmentationSummary(summary: SegmentationSummary): void;
+  removeSegmentationSummary(lesionId: string, studyInstanceUid: string): void;
+  setBaselineStudy(studyInstanceUid: string | undefined): void;
+  /** The alignment between two studies; replaces the previous one of the same pair. */
+  setAlignment(alignment: StudyAlignment): void;
   setStorageError(error: string | null): void;
   setSavePending(pending: boolean): void;
 }
@@ -71,6 +96,67 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       state: withAutoLevels(updateLesion(s.state, lesionId, level.trim() ? { level: level.trim(), levelSource: 'user' } : { levelSource: 'auto' })),
     })),
   setLesionSite: (lesionId, site) => set((s) => ({ state: updateLesion(s.state, lesionId, { site }) })),
+  setLesionStatus: (lesionId, status) => set((s) => ({ state: updateLesion(s.state, lesionId, { status }) })),
+  setLesionNotes: (lesionId, notes) => set((s) => ({ state: updateLesion(s.state, lesionId, { notes }) })),
+  removeLesion: (lesionId) =>
+    set((s) => ({
+      state: {
+        ...s.state,
+        lesions: s.state.lesions.filter((l) => l.id !== lesionId),
+        measurements: s.state.measurements.map((m) => (m.lesionId === lesionId ? withoutLesion(m) : m)),
+        segmentationSummaries: s.state.segmentationSummaries.filter((x) => x.lesionId !== lesionId),
+      },
+    })),
+  assignMeasurement: (measurementId, lesionId) =>
+    set((s) => ({
+      state: withAutoLevels({
+        ...s.state,
+        measurements: s.state.measurements.map((m) => (m.id !== measurementId ? m : lesionId ? { ...m, lesionId } : withoutLesion(m))),
+      }),
+    })),
+  upsertLabel: (label) =>
+    set((s) => ({
+      state: withAutoLevels({
+        ...s.state,
+        labels: [
+          ...s.state.labels.filter((l) => l.id !== label.id && !(l.studyInstanceUid === label.studyInstanceUid && l.vertebra === label.vertebra)),
+          label,
+        ],
+      }),
+    })),
+  removeLabel: (labelId) => set((s) => ({ state: withAutoLevels({ ...s.state, labels: s.state.labels.filter((l) => l.id !== labelId) }) })),
+  upsertSegmentationSummary: (summary) =>
+    set((s) => ({
+      state: {
+        ...s.state,
+        segmentationSummaries: [
+          ...s.state.segmentationSummaries.filter((x) => !(x.lesionId === summary.lesionId && x.studyInstanceUid === summary.studyInstanceUid)),
+          summary,
+        ],
+      },
+    })),
+  removeSegmentationSummary: (lesionId, studyInstanceUid) =>
+    set((s) => ({
+      state: {
+        ...s.state,
+        segmentationSummaries: s.state.segmentationSummaries.filter((x) => !(x.lesionId === lesionId && x.studyInstanceUid === studyInstanceUid)),
+      },
+    })),
+  setBaselineStudy: (baselineStudyUid) =>
+    set((s) => {
+      const { baselineStudyUid: _old, ...rest } = s.state;
+      return { state: baselineStudyUid ? { ...rest, baselineStudyUid } : rest };
+    }),
+  setAlignment: (alignment) =>
+    set((s) => ({
+      state: {
+        ...s.state,
+        alignment: [
+          ...(s.state.alignment ?? []).filter((a) => !(a.fromStudyUid === alignment.fromStudyUid && a.toStudyUid === alignment.toStudyUid)),
+          alignment,
+        ],
+      },
+    })),
   setStorageError: (storageError) => set({ storageError }),
   setSavePending: (savePending) => set({ savePending }),
 }));
@@ -80,6 +166,11 @@ function keepUserFields(next: Measurement, old: Measurement): Measurement {
   if (old.lesionId !== undefined) kept.lesionId = old.lesionId;
   if (kept.kind === 'length' && old.kind === 'length' && old.axis !== undefined) kept.axis = old.axis;
   return kept;
+}
+
+function withoutLesion(m: Measurement): Measurement {
+  const { lesionId: _lesionId, ...rest } = m;
+  return rest as Measurement;
 }
 
 function updateLesion(state: SpineLensState, lesionId: string, patch: Partial<Lesion>): SpineLensState {
