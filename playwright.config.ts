@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './e2e/chromiumPath';
 
-const port = 4173;
+const port = Number(process.env.SPINELENS_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
