@@ -8,7 +8,7 @@ import globals from 'globals';
 const PURE_CORE = ['src/dicom/**', 'src/measure/**', 'src/lesions/**', 'src/segment/core/**', 'src/response/**', 'src/geometry/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', 'sample-dicom/**'] },
+  { ignores: ['dist/**', 'dist-e2e-*/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', 'sample-dicom/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './e2e/chromiumPath';
 
 const port = Number(process.env.SPINELENS_E2E_PORT ?? 4173);
+// A build folder per port, so two test runs on one machine do not rebuild each other's files.
+const outDir = `dist-e2e-${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel error && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --logLevel error --outDir ${outDir} && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
