@@ -22,3 +22,4 @@ export {
   type OrthogonalDiameters,
 } from './orthogonalDiameters';
 export { MINUS, formatMl, formatMm, formatPercent, formatSignedMm } from './format';
+export { measurementCentre } from './centre';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Measurement } from '../measure/types';
+import type { DiameterAxis, Measurement } from '../measure/types';
 import {
   assignLevel,
   emptyState,
@@ -37,6 +37,8 @@ export interface MeasurementStoreState {
   setLesionStatus(lesionId: string, status: LesionStatus): void;
   setLesionNotes(lesionId: string, notes: string): void;
   removeLesion(lesionId: string): void;
+  /** Which diameter of its lesion a length measures (AP, transverse, craniocaudal), or none. */
+  setMeasurementAxis(measurementId: string, axis: DiameterAxis | null): void;
   /** Links a measurement to a lesion (or unlinks it with null). */
   assignMeasurement(measurementId: string, lesionId: string | null): void;
   /** Places a vertebral label; a label of the same vertebra in the same study is replaced. */
@@ -105,6 +107,17 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
         lesions: s.state.lesions.filter((l) => l.id !== lesionId),
         measurements: s.state.measurements.map((m) => (m.lesionId === lesionId ? withoutLesion(m) : m)),
         segmentationSummaries: s.state.segmentationSummaries.filter((x) => x.lesionId !== lesionId),
+      },
+    })),
+  setMeasurementAxis: (measurementId, axis) =>
+    set((s) => ({
+      state: {
+        ...s.state,
+        measurements: s.state.measurements.map((m) => {
+          if (m.id !== measurementId || m.kind !== 'length') return m;
+          const { axis: _old, ...rest } = m;
+          return axis ? { ...rest, axis } : rest;
+        }),
       },
     })),
   assignMeasurement: (measurementId, lesionId) =>

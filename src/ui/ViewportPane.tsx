@@ -5,6 +5,7 @@ import { displaySeries, releaseViewport } from '../viewer/displaySeries';
 import { viewportIdForSlot, resizeViewports } from '../viewer/renderingEngine';
 import { pixelValueAt, readViewport, type ViewportReadout } from '../viewer/viewportReadout';
 import { ViewportOverlay } from './ViewportOverlay';
+import { VertebraLabelsOverlay } from './VertebraLabelsOverlay';
 
 interface Props {
   slot: number;
@@ -82,6 +83,9 @@ export function ViewportPane({ slot }: Props) {
       onContextMenu={(e) => e.preventDefault()}
     >
       <div ref={elementRef} className="viewport-element" />
+      {series && readout && viewportRef.current && (
+        <VertebraLabelsOverlay viewport={viewportRef.current} studyInstanceUid={series.frames[0]?.instance.studyInstanceUid ?? ''} renderKey={readout} />
+      )}
       {series && readout && <ViewportOverlay series={series} mode={mode} readout={readout} pixelValue={pixel} />}
       {!series && <div className="viewport-empty">Choose a series in the study browser</div>}
       {loading && (

@@ -15,6 +15,7 @@ import {
   BrushTool,
 } from '@cornerstonejs/tools';
 import { SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
+import { startVertebraLabeling } from './vertebraLabeling';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 
 let ready: Promise<void> | null = null;
@@ -44,6 +45,7 @@ export function ensureCornerstone(): Promise<void> {
     ]) {
       addTool(tool);
     }
+    startVertebraLabeling();
   })();
   return ready;
 }

@@ -1,0 +1,39 @@
+import type { Types } from '@cornerstonejs/core';
+import { useMeasurementStore } from '../state/measurementStore';
+import { dot, sub, type Vec3 } from '../geometry/vec3';
+
+interface Props {
+  viewport: Types.IViewport;
+  studyInstanceUid: string;
+  /** Changes whenever the view changes, so the labels follow scrolling, zoom and pan. */
+  renderKey: unknown;
+}
+
+/** Labels nearer than this to the displayed plane are drawn in full; farther ones are faint. */
+const NEAR_MM = 8;
+
+/** The study's vertebral labels drawn where they project on this view. */
+export function VertebraLabelsOverlay({ viewport, studyInstanceUid }: Props) {
+  const labels = useMeasurementStore((s) => s.state.labels);
+  const camera = viewport.getCamera();
+  const normal = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
+  const focal = (camera.focalPoint ?? [0, 0, 0]) as unknown as Vec3;
+  const shown = labels.filter((l) => l.studyInstanceUid === studyInstanceUid);
+  if (shown.length === 0) return null;
+  return (
+    <svg className="vertebra-labels" data-testid="vertebra-labels" width="100%" height="100%">
+      {shown.map((label) => {
+        const [x, y] = viewport.worldToCanvas(label.position as unknown as Types.Point3);
+        const distance = Math.abs(dot(sub(label.position, focal), normal));
+        return (
+          <g key={label.id} opacity={distance <= NEAR_MM ? 1 : 0.45} data-testid="vertebra-label">
+            <circle cx={x} cy={y} r={3} />
+            <text x={x + 7} y={y + 4}>
+              {label.vertebra}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,48 @@
+import { VERTEBRAE, type Vertebra } from '../../lesions';
+import { useLabelingStore } from '../../state/labelingStore';
+import { useMeasurementStore } from '../../state/measurementStore';
+import { useViewerStore } from '../../state/viewerStore';
+import { selectTool } from '../commands';
+
+/** Vertebral labels: which level the next click places, and the labels placed per study. */
+export function LabelingControls() {
+  const next = useLabelingStore((s) => s.next);
+  const setNext = useLabelingStore((s) => s.setNext);
+  const labels = useMeasurementStore((s) => s.state.labels);
+  const active = useViewerStore((s) => s.activeTool === 'VertebraLabel');
+  const patients = useViewerStore((s) => s.patients);
+  const studies = patients.flatMap((p) => p.studies);
+  return (
+    <section className="labeling" data-testid="labeling-controls">
+      <div className="labeling-row">
+        <button type="button" aria-pressed={active} onClick={() => selectTool('VertebraLabel')} data-testid="label-tool">
+          Label vertebrae (v)
+        </button>
+        <label>
+          next{' '}
+          <select aria-label="Next vertebra" data-testid="next-vertebra" value={next} onChange={(e) => setNext(e.target.value as Vertebra)}>
+            {VERTEBRAE.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {studies.map((study) => {
+        const placed = labels.filter((l) => l.studyInstanceUid === study.studyInstanceUid);
+        if (placed.length === 0) return null;
+        return (
+          <p key={study.studyInstanceUid} className="muted" data-testid="study-labels">
+            {study.date.slice(0, 4)}-{study.date.slice(4, 6)}-{study.date.slice(6, 8)}:{' '}
+            {placed.map((l) => (
+              <button key={l.id} type="button" className="label-chip" title="Remove this label" onClick={() => useMeasurementStore.getState().removeLabel(l.id)}>
+                {l.vertebra} ×
+              </button>
+            ))}
+          </p>
+        );
+      })}
+    </section>
+  );
+}

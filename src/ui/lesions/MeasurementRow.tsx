@@ -1,0 +1,74 @@
+import { assignLevel, type Lesion } from '../../lesions';
+import { measurementCentre, type DiameterAxis, type Measurement } from '../../measure';
+import { useMeasurementStore } from '../../state/measurementStore';
+import { deleteMeasurement, jumpToMeasurement } from '../../viewer/annotationSync';
+import { KIND_NAMES, measurementValue } from './measurementValue';
+
+const AXIS_LABELS: Record<DiameterAxis, string> = { ap: 'AP', transverse: 'Transverse', cc: 'Craniocaudal' };
+
+interface Props {
+  measurement: Measurement;
+  lesions: readonly Lesion[];
+}
+
+/** One measurement: its value and level, the diameter it gives, its lesion; click to show it. */
+export function MeasurementRow({ measurement: m, lesions }: Props) {
+  const labels = useMeasurementStore((s) => s.state.labels);
+  const store = useMeasurementStore.getState;
+  const level = assignLevel(measurementCentre(m), labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid), m.frameOfReferenceUid)?.level;
+  return (
+    <li className="measurement-item" data-testid="measurement-item" data-kind={m.kind}>
+      <div className="measurement-main">
+        <button type="button" className="measurement-jump" title="Show this measurement" onClick={() => jumpToMeasurement(m)}>
+          <span className="measurement-kind">{m.label || KIND_NAMES[m.kind]}</span>
+          <span className="measurement-value" data-testid="measurement-value">
+            {measurementValue(m)}
+          </span>
+          {level && (
+            <span className="measurement-level" data-testid="measurement-level">
+              {level}
+            </span>
+          )}
+        </button>
+        <button type="button" aria-label={`Delete ${KIND_NAMES[m.kind]} ${measurementValue(m)}`} data-testid="measurement-delete" onClick={() => deleteMeasurement(m.id)}>
+          ×
+        </button>
+      </div>
+      <div className="measurement-links">
+        {m.kind === 'length' && (
+          <select
+            aria-label="Diameter this length measures"
+            data-testid="measurement-axis"
+            value={m.axis ?? ''}
+            onChange={(e) => store().setMeasurementAxis(m.id, (e.target.value || null) as DiameterAxis | null)}
+          >
+            <option value="">no axis</option>
+            {(Object.keys(AXIS_LABELS) as DiameterAxis[]).map((axis) => (
+              <option key={axis} value={axis}>
+                {AXIS_LABELS[axis]}
+              </option>
+            ))}
+          </select>
+        )}
+        <select
+          aria-label="Lesion"
+          data-testid="measurement-lesion"
+          value={m.lesionId ?? ''}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (value === '__new') store().createLesionFromMeasurement(m.id);
+            else store().assignMeasurement(m.id, value || null);
+          }}
+        >
+          <option value="">no lesion</option>
+          {lesions.map((lesion) => (
+            <option key={lesion.id} value={lesion.id}>
+              {lesion.name}
+            </option>
+          ))}
+          <option value="__new">New lesion…</option>
+        </select>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Types } from '@cornerstonejs/core';
+import { nextLevelDown, type VertebralLabel } from '../lesions';
+import type { Vec3 } from '../geometry/vec3';
+import { useLabelingStore } from '../state/labelingStore';
+import { useMeasurementStore } from '../state/measurementStore';
+import { instanceForImageId } from './imageRegistry';
+import { configureTool } from './toolGroup';
+
+/** The study and frame of reference of what a viewport shows. */
+export function viewportStudy(viewport: Types.IViewport): { studyInstanceUid: string; frameOfReferenceUid: string } | null {
+  const imageId = (viewport as unknown as { getCurrentImageId(): string | undefined }).getCurrentImageId();
+  const found = imageId ? instanceForImageId(imageId) : undefined;
+  if (!found) return null;
+  return { studyInstanceUid: found.instance.studyInstanceUid, frameOfReferenceUid: found.instance.frameOfReferenceUid };
+}
+
+/** Places the next vertebral label at a clicked point, then moves on to the level below. */
+export function placeLabel(world: Vec3, viewport: Types.IViewport): VertebralLabel | null {
+  const study = viewportStudy(viewport);
+  if (!study) return null;
+  const { next, setNext } = useLabelingStore.getState();
+  const label: VertebralLabel = { id: crypto.randomUUID(), vertebra: next, position: [world[0], world[1], world[2]], ...study };
+  useMeasurementStore.getState().upsertLabel(label);
+  const below = nextLevelDown(next);
+  if (below) setNext(below);
+  return label;
+}
+
+/** Connects the label tool's clicks to placeLabel. */
+export function startVertebraLabeling(): void {
+  configureTool('VertebraLabel', { onClick: (world: Types.Point3, viewport: Types.IViewport) => placeLabel(world as unknown as Vec3, viewport) });
+}
