@@ -37,3 +37,5 @@ export { convexHull2d, perpendicularDiameter, pointSetDiameter, type Diameter } 
 export { interpolateSlices, signedDistance2d, type SliceAxis, type SliceInterpolationResult } from './interpolateSlices';
 export { applyDiff, diffAgainstSnapshot, diffLabelmaps, snapshotBox, type LabelmapDiff } from './labelmapDiff';
 export { LabelmapHistory, type LabelmapHistoryOptions } from './labelmapHistory';
+export { decodeRle, encodeRle, rleNonZeroCount, type RleLabelmap } from './rle';
+export { seriesGrid } from './seriesGrid';
