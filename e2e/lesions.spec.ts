@@ -8,7 +8,7 @@ interface SeriesTruth {
   vertebralBodyCentres: Record<string, Vec3>;
 }
 const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
-  timepoints: { baseline: { series: Record<string, SeriesTruth> } };
+  timepoints: { baseline: { series: Record<string, SeriesTruth>; lesion: { ellipsoidFromDiametersMl: number } } };
 };
 const baselineMr = truth.timepoints.baseline.series['baseline-mr']!;
 
@@ -89,4 +89,78 @@ test('label C2 and C3, measure the lesion, and it is a C2-3 lesion with mm value
   await expect(card.getByTestId('lesion-site')).toHaveValue('epidural');
   await expect(card.getByTestId('measurement-value')).toHaveText(value);
   await expect(viewport.getByTestId('vertebra-label')).toHaveCount(2);
+});
+
+const baselineCt = truth.timepoints.baseline.series['baseline-ct']!;
+
+async function toPageIn(page: Page, slot: number, world: Vec3): Promise<[number, number]> {
+  const point = await page.evaluate(([s, w]) => (window as unknown as { __spinelens: Hooks }).__spinelens.worldToPage(s, w), [slot, world] as const);
+  if (!point) throw new Error(`viewport ${slot} is not ready`);
+  return point;
+}
+
+async function dragLine(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('three lengths with assigned axes give the ellipsoid volume of the ground truth; undo and redo', async ({ page }) => {
+  await page.goto('/');
+  const left = page.getByTestId('viewport-0');
+  const right = page.getByTestId('viewport-1');
+  await expect(left.getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('m');
+  const panel = page.getByTestId('measurement-panel');
+  // Baseline CT, axial, on the right.
+  await right.click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
+  await page.keyboard.press('Alt+2');
+  await expect(right).toContainText('CT · MPR axial');
+  await expect(right.getByTestId('marker-left')).toHaveText('R');
+
+  await page.keyboard.press('l');
+  const d = baselineCt.lesion.diameters;
+  // Transverse and AP on the axial CT, each on the slice through it; craniocaudal on the sagittal MR.
+  for (const [axis, slot, diameter] of [
+    ['transverse', 1, d.lr],
+    ['ap', 1, d.ap],
+    ['cc', 0, baselineMr.lesion.diameters.si],
+  ] as const) {
+    await page.evaluate(([s, w]) => (window as unknown as { __spinelens: { jumpToWorld(s: number, w: Vec3): boolean } }).__spinelens.jumpToWorld(s, w), [slot, diameter.from] as const);
+    const before = await panel.getByTestId('measurement-item').count();
+    await dragLine(page, await toPageIn(page, slot, diameter.from), await toPageIn(page, slot, diameter.to));
+    await expect(panel.getByTestId('measurement-item')).toHaveCount(before + 1);
+    const item = panel.getByTestId('measurement-item').last();
+    const mm = Number(/^([\d.]+) mm$/.exec((await item.getByTestId('measurement-value').textContent()) ?? '')?.[1]);
+    expect(Math.abs(mm - diameter.lengthMm), `${axis}: ${mm} vs ${diameter.lengthMm}`).toBeLessThan(0.6);
+    await item.getByTestId('measurement-axis').selectOption(axis);
+    if (before === 0) await item.getByTestId('measurement-lesion').selectOption('__new');
+    else await item.getByTestId('measurement-lesion').selectOption({ label: 'Lesion 1' });
+  }
+  // π/6 · transverse · AP · CC, as ground-truth.json computes it from the true diameters.
+  const ellipsoid = panel.getByTestId('lesion-ellipsoid');
+  await expect(ellipsoid).toContainText('(T × AP × CC)');
+  const text = (await ellipsoid.textContent()) ?? '';
+  const [, t, ap, cc, ml] = /([\d.]+) × ([\d.]+) × ([\d.]+) mm \(T × AP × CC\), ellipsoid ([\d.]+) mL/.exec(text)!.map(Number);
+  expect(Math.abs(t! - d.lr.lengthMm)).toBeLessThan(0.6);
+  expect(Math.abs(ap! - d.ap.lengthMm)).toBeLessThan(0.6);
+  expect(Math.abs(cc! - baselineMr.lesion.diameters.si.lengthMm)).toBeLessThan(0.6);
+  // The volume shown is π/6 · T · AP · CC of the diameters shown (to display rounding) ...
+  expect(Math.abs(ml! - (Math.PI / 6) * t! * ap! * cc! / 1000)).toBeLessThan(0.06);
+  // ... and within 3% of the ellipsoid of the true diameters (8.531 mL in ground-truth.json).
+  expect(Math.abs(ml! - truth.timepoints.baseline.lesion.ellipsoidFromDiametersMl) / truth.timepoints.baseline.lesion.ellipsoidFromDiametersMl).toBeLessThan(0.03);
+
+  // Undo removes the last drawing (and its measurement); redo brings it back.
+  await page.keyboard.press('l');
+  await right.click({ position: { x: 5, y: 5 } });
+  const count = await panel.getByTestId('measurement-item').count();
+  const box = (await right.boundingBox())!;
+  await dragLine(page, [box.x + 60, box.y + 60], [box.x + 160, box.y + 60]);
+  await expect(panel.getByTestId('measurement-item')).toHaveCount(count + 1);
+  await page.keyboard.press('Control+z');
+  await expect(panel.getByTestId('measurement-item')).toHaveCount(count);
+  await page.keyboard.press('Control+y');
+  await expect(panel.getByTestId('measurement-item')).toHaveCount(count + 1);
 });

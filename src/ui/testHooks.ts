@@ -81,9 +81,15 @@ function annotationUids(): string[] {
   return annotation.state.getAllAnnotations().flatMap((a) => (a.annotationUID ? [a.annotationUID] : []));
 }
 
+/** Moves a volume viewport to the slice through a world point (tests place points from ground truth). */
+function jumpToWorld(slot: number, world: [number, number, number]): boolean {
+  const viewport = viewportOfSlot(slot) as unknown as { jumpToWorld?(p: [number, number, number]): boolean } | undefined;
+  return viewport?.jumpToWorld?.(world) ?? false;
+}
+
 /** Read-only inspection used by the end-to-end tests. */
 export function installTestHooks(): void {
-  registerTestHooks({ decode, viewportInfo, worldToPage, pageToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData });
+  registerTestHooks({ decode, viewportInfo, worldToPage, pageToWorld, jumpToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData });
 }
 
 /** Adds inspection functions to window.__spinelens (each feature registers its own). */
