@@ -33,7 +33,7 @@ export interface MeasurementContext {
 }
 
 /** Cornerstone tool names we turn into measurements. */
-export const MEASURED_TOOLS = ['Length', 'Bidirectional', 'EllipticalROI', 'Probe'] as const;
+export const MEASURED_TOOLS = ['Length', 'Bidirectional', 'EllipticalROI', 'PlanarFreehandROI', 'Probe', 'ArrowAnnotate'] as const;
 
 /**
  * Converts a Cornerstone annotation to our measurement; null for tools we do not keep, degenerate
@@ -64,6 +64,19 @@ export function measurementFromAnnotation(annotation: AnnotationJson, context: M
       const stats = roiStats(annotation);
       if (!bottom || !top || !left || !right || !stats || same(bottom, top)) return null;
       return { ...base, kind: 'ellipse', points: [bottom, top, left, right], stats };
+    }
+    case 'PlanarFreehandROI': {
+      const contour = annotation.data['contour'] as { polyline?: readonly (readonly number[])[] } | undefined;
+      const outline = (contour?.polyline ?? []).map(toVec3);
+      const stats = roiStats(annotation);
+      if (outline.length < 3 || outline.some((p) => p === null) || !stats) return null;
+      return { ...base, kind: 'freehand', points: outline as Vec3[], stats };
+    }
+    case 'ArrowAnnotate': {
+      const [head, tail] = world;
+      if (!head || !tail || same(head, tail)) return null;
+      // Cornerstone's first handle is where the drag started, the arrow head.
+      return { ...base, kind: 'arrow', points: [tail, head], text: annotation.data.label ?? annotation.data.text ?? '' };
     }
     case 'Probe': {
       const [point] = world;

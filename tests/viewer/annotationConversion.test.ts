@@ -14,6 +14,17 @@ function annotation(toolName: string, points: number[][], cachedStats: Annotatio
 }
 
 describe('measurementFromAnnotation', () => {
+  it('keeps a freehand ROI outline with its statistics, and an arrow with its text, head last', () => {
+    const freehand = annotation('PlanarFreehandROI', [], { 'volumeId:x': { area: 120.5, mean: 61.2, stdDev: 7.5, min: 30, max: 90, modalityUnit: 'HU' } });
+    freehand.data['contour'] = { polyline: [[0, 0, 5], [10, 0, 5], [10, 12, 5], [0, 12, 5]], closed: true };
+    const f = measurementFromAnnotation(freehand, context);
+    expect(f).toMatchObject({ kind: 'freehand', stats: { areaMm2: 120.5, mean: 61.2, sd: 7.5, min: 30, max: 90, unit: 'HU' } });
+    expect(f?.kind === 'freehand' && f.points).toHaveLength(4);
+    const arrow = annotation('ArrowAnnotate', [[5, 5, 0], [25, 5, 0]]);
+    arrow.data.label = 'enhancing rim';
+    expect(measurementFromAnnotation(arrow, context)).toMatchObject({ kind: 'arrow', points: [[25, 5, 0], [5, 5, 0]], text: 'enhancing rim' });
+  });
+
   it('turns a Length annotation into a length measurement with the annotation UID as id', () => {
     const m = measurementFromAnnotation(annotation('Length', [[10, 20, 30], [13, 24, 30]]), context);
     expect(m).toMatchObject({ id: 'uid-1', kind: 'length', points: [[10, 20, 30], [13, 24, 30]], ...context });
