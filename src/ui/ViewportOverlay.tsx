@@ -32,7 +32,7 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
         <div data-testid="overlay-slice">
           Im {readout.sliceNumber}/{readout.sliceCount}
         </div>
-        {readout.location && (
+        {series.geometry && readout.location && (
           <div data-testid="overlay-location">
             Loc {readout.location.letter} {readout.location.mm.toFixed(1)} mm
           </div>
@@ -59,10 +59,15 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
           </div>
         )}
       </div>
-      <div className="marker marker-top" data-testid="marker-top">{readout.markers.top}</div>
-      <div className="marker marker-bottom" data-testid="marker-bottom">{readout.markers.bottom}</div>
-      <div className="marker marker-left" data-testid="marker-left">{readout.markers.left}</div>
-      <div className="marker marker-right" data-testid="marker-right">{readout.markers.right}</div>
+      {/* Without ImageOrientationPatient (projection radiographs) any letters would be invented. */}
+      {series.geometry && (
+        <>
+          <div className="marker marker-top" data-testid="marker-top">{readout.markers.top}</div>
+          <div className="marker marker-bottom" data-testid="marker-bottom">{readout.markers.bottom}</div>
+          <div className="marker marker-left" data-testid="marker-left">{readout.markers.left}</div>
+          <div className="marker marker-right" data-testid="marker-right">{readout.markers.right}</div>
+        </>
+      )}
     </div>
   );
 }

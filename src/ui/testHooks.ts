@@ -58,7 +58,8 @@ async function decode(fileName: string, frameIndex = 0): Promise<DecodedStats> {
 function viewportInfo(slot: number) {
   const viewport = viewportOfSlot(slot);
   if (!viewport) return null;
-  return { camera: viewport.getCamera(), slice: viewport.getSliceIndex(), slices: viewport.getNumberOfSlices() };
+  const { invert } = (viewport as unknown as { getProperties(): { invert?: boolean } }).getProperties();
+  return { camera: viewport.getCamera(), slice: viewport.getSliceIndex(), slices: viewport.getNumberOfSlices(), invert: invert === true };
 }
 
 function worldToPage(slot: number, world: [number, number, number]): [number, number] | null {
