@@ -3,17 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { hasSharedDicom, loadFiles, openEmpty, SHARED_SKIP_REASON, sharedPath } from './helpers';
 import { fnv1a, referencePixels } from './referencePixels';
 
-interface DecodedStats {
-  rows: number;
-  columns: number;
-  length: number;
-  min: number;
-  max: number;
-  mean: number;
-  hash: string;
-  samples: number[];
-  preScaled: boolean;
-}
+import type { DecodedStats } from '../src/ui/testHooks';
 
 /** Encodings of one image: the first is uncompressed and is checked against Node's read of the file. */
 interface Family {
