@@ -28,6 +28,8 @@ export interface MeasurementStoreState {
   /** Adds or updates a measurement; the user's label, lesion and creation time survive edits. */
   upsertMeasurement(measurement: Measurement, annotation?: AnnotationJson): void;
   removeMeasurement(id: string): void;
+  /** Makes a new lesion without measurements (e.g. to segment it first); returns its id. */
+  createLesion(name?: string): string;
   /** Makes a new lesion holding the measurement; returns the lesion id. */
   createLesionFromMeasurement(measurementId: string, name?: string): string | null;
   renameLesion(lesionId: string, name: string): void;
@@ -75,19 +77,16 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       const { [id]: _removed, ...annotations } = s.annotations;
       return { state: withAutoLevels({ ...s.state, measurements: s.state.measurements.filter((m) => m.id !== id) }), annotations };
     }),
+  createLesion: (name) => {
+    const { state } = get();
+    const lesion = newLesion(name ?? `Lesion ${state.lesions.length + 1}`);
+    set({ state: { ...state, lesions: [...state.lesions, lesion] } });
+    return lesion.id;
+  },
   createLesionFromMeasurement: (measurementId, name) => {
     const { state } = get();
     if (!state.measurements.some((m) => m.id === measurementId)) return null;
-    const lesion: Lesion = {
-      id: crypto.randomUUID(),
-      name: name ?? `Lesion ${state.lesions.length + 1}`,
-      level: '',
-      levelSource: 'auto',
-      site: 'osseous',
-      notes: '',
-      status: 'tracked',
-      createdAt: new Date().toISOString(),
-    };
+    const lesion = newLesion(name ?? `Lesion ${state.lesions.length + 1}`);
     const measurements = state.measurements.map((m) => (m.id === measurementId ? { ...m, lesionId: lesion.id } : m));
     set({ state: withAutoLevels({ ...state, lesions: [...state.lesions, lesion], measurements }) });
     return lesion.id;
@@ -179,6 +178,10 @@ function keepUserFields(next: Measurement, old: Measurement): Measurement {
   if (old.lesionId !== undefined) kept.lesionId = old.lesionId;
   if (kept.kind === 'length' && old.kind === 'length' && old.axis !== undefined) kept.axis = old.axis;
   return kept;
+}
+
+function newLesion(name: string): Lesion {
+  return { id: crypto.randomUUID(), name, level: '', levelSource: 'auto', site: 'osseous', notes: '', status: 'tracked', createdAt: new Date().toISOString() };
 }
 
 function withoutLesion(m: Measurement): Measurement {

@@ -13,6 +13,17 @@ const ORIENTATION: Record<Exclude<ViewMode, 'stack'>, Enums.OrientationAxis> = {
 
 export type LoadProgress = (loaded: number, total: number) => void;
 
+/** Called after a viewport shows a series (e.g. to draw its segmentation there). */
+export type SeriesDisplayedListener = (viewportId: string, series: SeriesNode) => void;
+const displayedListeners = new Set<SeriesDisplayedListener>();
+export function onSeriesDisplayed(listener: SeriesDisplayedListener): () => void {
+  displayedListeners.add(listener);
+  return () => displayedListeners.delete(listener);
+}
+function announceDisplayed(viewportId: string, series: SeriesNode): void {
+  for (const listener of displayedListeners) listener(viewportId, series);
+}
+
 export const volumeIdFor = (series: SeriesNode): string => `cornerstoneStreamingImageVolume:${series.key}`;
 
 /** Puts a series in the viewport of a slot, as a stack or as an MPR plane of its volume. */
@@ -40,6 +51,7 @@ export async function displaySeries(
     await viewport.setStack(imageIds, middle);
     onProgress(1, 1);
     viewport.render();
+    announceDisplayed(viewportId, series);
     return viewport;
   }
 
@@ -61,6 +73,7 @@ export async function displaySeries(
   await setVolumesForViewports(engine, [{ volumeId }], [viewportId]);
   const viewport = engine.getViewport(viewportId);
   viewport.render();
+  announceDisplayed(viewportId, series);
   return viewport;
 }
 

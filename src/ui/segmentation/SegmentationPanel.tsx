@@ -1,4 +1,106 @@
-/** Segmentation of the lesion at a timepoint (issue 5): filled in by the segmentation work. */
+import { useMeasurementStore } from '../../state/measurementStore';
+import { useSegmentationStore } from '../../state/segmentationStore';
+import { findSeries, useViewerStore, type ToolName } from '../../state/viewerStore';
+import {
+  clearSegmentation,
+  interpolate,
+  redo,
+  setBrushSize,
+  setLesion,
+  startForActiveSlot,
+  undo,
+} from '../../viewer/segmentation/segmentationController';
+import { selectTool } from '../commands';
+import { SegmentationNumbers } from './SegmentationNumbers';
+import { ToleranceControl } from './ToleranceControl';
+import './segmentation.css';
+
+const TOOLS: [ToolName, string, string][] = [
+  ['SegmentSeed', 'Grow', 'g'],
+  ['Brush', 'Brush', 'd'],
+  ['Eraser', 'Erase', 'x'],
+];
+const NEW_LESION = '__new__';
+
+/** Segmentation of the lesion in the series of the active viewport: grow, edit, volume and diameters. */
 export function SegmentationPanel() {
-  return <p className="muted">Segmentation tools are not available yet.</p>;
+  const seriesKey = useViewerStore((s) => s.slots[s.activeSlot]?.seriesKey ?? null);
+  const patients = useViewerStore((s) => s.patients);
+  const activeTool = useViewerStore((s) => s.activeTool);
+  const view = useSegmentationStore((s) => (seriesKey ? s.views[seriesKey] : undefined));
+  const busy = useSegmentationStore((s) => s.busy);
+  const message = useSegmentationStore((s) => s.message);
+  const brushSizeMm = useSegmentationStore((s) => s.brushSizeMm);
+  const lesions = useMeasurementStore((s) => s.state.lesions);
+  const storageError = useMeasurementStore((s) => s.storageError);
+  const series = findSeries(patients, seriesKey);
+
+  return (
+    <div className="segmentation-panel" data-testid="segmentation-panel">
+      <div className="seg-tools" role="group" aria-label="Segmentation tools">
+        {TOOLS.map(([tool, label, key]) => (
+          <button key={tool} type="button" aria-pressed={activeTool === tool} data-testid={`seg-tool-${tool}`} title={`${label} (${key})`} onClick={() => selectTool(tool)}>
+            {label}
+          </button>
+        ))}
+        {busy && <span className="muted" data-testid="seg-busy">Working…</span>}
+      </div>
+      {!series && <p className="muted">Show a series in the active viewport to segment it.</p>}
+      {series && !view && (
+        <p>
+          <span className="muted">{series.modality} {series.description}: not segmented. Click the lesion with Grow, or </span>
+          <button type="button" data-testid="seg-start" disabled={busy} onClick={() => void startForActiveSlot()}>
+            Start segmentation
+          </button>
+        </p>
+      )}
+      {view && (
+        <>
+          <p className="seg-series" data-testid="seg-series">
+            {view.seriesLabel}
+          </p>
+          <label className="seg-row">
+            Lesion{' '}
+            <select value={view.lesionId} data-testid="seg-lesion" onChange={(e) => setLesion(view.seriesKey, e.target.value === NEW_LESION ? null : e.target.value)}>
+              {!lesions.some((l) => l.id === view.lesionId) && <option value={view.lesionId}>(lesion not found)</option>}
+              {lesions.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                  {l.level ? ` (${l.level})` : ''}
+                </option>
+              ))}
+              <option value={NEW_LESION}>New lesion</option>
+            </select>
+          </label>
+          <SegmentationNumbers view={view} />
+          <ToleranceControl view={view} />
+          <label className="seg-row">
+            Brush size{' '}
+            <input type="range" min={1} max={20} step={0.5} value={brushSizeMm} data-testid="seg-brush-size" onChange={(e) => setBrushSize(Number(e.target.value))} />
+            <span className="muted">{brushSizeMm} mm</span>
+          </label>
+          <div className="seg-row">
+            <button type="button" data-testid="seg-undo" disabled={!view.canUndo} onClick={() => undo(view.seriesKey)}>
+              Undo
+            </button>
+            <button type="button" data-testid="seg-redo" disabled={!view.canRedo} onClick={() => redo(view.seriesKey)}>
+              Redo
+            </button>
+            <button type="button" data-testid="seg-interpolate" title="Fill the slices between painted slices" onClick={() => interpolate(view.seriesKey)}>
+              Interpolate
+            </button>
+            <button type="button" data-testid="seg-clear" onClick={() => clearSegmentation(view.seriesKey)}>
+              Clear
+            </button>
+          </div>
+        </>
+      )}
+      {message && (
+        <p className="error" role="status" data-testid="seg-message">
+          {message}
+        </p>
+      )}
+      {storageError && <p className="error">{storageError}</p>}
+    </div>
+  );
 }

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { showSeries } from './helpers';
+
+type Vec3 = [number, number, number];
+type Point = [number, number];
+interface Hooks {
+  jumpToWorld(slot: number, world: Vec3): boolean;
+  worldToPage(slot: number, world: Vec3): Point | null;
+  segmentation: { saved(): boolean };
+}
+
+const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
+  timepoints: Record<string, { lesion: { volumeMl: number }; series: Record<string, { lesion: { centroid: Vec3 } }> }>;
+};
+const baseline = truth.timepoints.baseline!;
+const followup = truth.timepoints.followup!;
+const BASELINE_ML = baseline.lesion.volumeMl;
+const FOLLOWUP_ML = followup.lesion.volumeMl;
+
+async function openSample(page: Page): Promise<void> {
+  await page.goto('/');
+  for (const slot of [0, 1]) await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
+}
+
+/** Scrolls a viewport to the slice through a world point and returns that point on the page. */
+async function pageAt(page: Page, slot: number, world: Vec3): Promise<Point> {
+  const point = await page.evaluate(
+    ([s, w]) => {
+      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
+      hooks.jumpToWorld(s, w);
+      return hooks.worldToPage(s, w);
+    },
+    [slot, world] as const,
+  );
+  expect(point).not.toBeNull();
+  return point!;
+}
+
+async function shownVolumeMl(page: Page): Promise<number> {
+  return Number(await page.getByTestId('seg-volume').getAttribute('data-ml'));
+}
+
+/** Waits for the shown volume to be within `tolerance` of `ml`, with a largest diameter that rules out a leak. */
+async function expectVolumeNear(page: Page, ml: number, tolerance = 0.05): Promise<number> {
+  await expect.poll(async () => Math.abs((await shownVolumeMl(page)) / ml - 1), { timeout: 30_000 }).toBeLessThan(tolerance);
+  const diameters = (await page.getByTestId('seg-diameters').textContent()) ?? '';
+  expect(Number(/^([\d.]+) mm/.exec(diameters)?.[1])).toBeLessThan(2 * Math.cbrt(ml * 1000));
+  const volume = await shownVolumeMl(page);
+  console.log(`segmented ${volume.toFixed(3)} mL vs true ${ml} mL (${((volume / ml - 1) * 100).toFixed(1)} %); ${diameters}; ${await page.getByTestId('seg-last-grow').textContent()}`);
+  return volume;
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __spinelens: Hooks }).__spinelens.segmentation.saved())).toBe(true);
+}
+
+async function drag(page: Page, from: Point, to: Point): Promise<void> {
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('one click grows the lesion on MR to its true volume; erasing lowers it; the segmentation survives a reload', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('k');
+  const panel = page.getByTestId('segmentation-panel');
+  await expect(panel).toBeVisible();
+  await panel.getByTestId('seg-tool-SegmentSeed').click();
+
+  const centre = await pageAt(page, 0, baseline.series['baseline-mr']!.lesion.centroid);
+  await page.mouse.click(...centre);
+  const grown = await expectVolumeNear(page, BASELINE_ML);
+  await expect(panel.getByTestId('seg-series')).toContainText('SAG T2');
+  await expect(panel.getByTestId('seg-lesion')).toHaveValue(/.+/);
+  await expect(panel.getByTestId('seg-last-grow')).toContainText('grown in');
+  await page.screenshot({ path: test.info().outputPath('segmentation-baseline-mr.png') });
+
+  // The panel sits beside the viewports.
+  const panelBox = (await page.locator('.right-panel').boundingBox())!;
+  const viewportBox = (await page.locator('main.viewport-grid').boundingBox())!;
+  expect(viewportBox.x + viewportBox.width).toBeLessThanOrEqual(panelBox.x + 1);
+
+  // The eraser across the lesion centre removes voxels; undo brings them back, redo removes them again.
+  await panel.getByTestId('seg-tool-Eraser').click();
+  await drag(page, [centre[0] - 25, centre[1]], [centre[0] + 25, centre[1]]);
+  await expect.poll(() => shownVolumeMl(page)).toBeLessThan(grown - 0.02);
+  const erased = await shownVolumeMl(page);
+  await panel.getByTestId('seg-undo').click();
+  await expect.poll(() => shownVolumeMl(page)).toBeCloseTo(grown, 4);
+  await panel.getByTestId('seg-redo').click();
+  await expect.poll(() => shownVolumeMl(page)).toBeCloseTo(erased, 4);
+  await waitSaved(page);
+
+  await page.reload();
+  await openSample(page);
+  await page.keyboard.press('k');
+  await expect.poll(() => shownVolumeMl(page), { timeout: 30_000 }).toBeCloseTo(erased, 4);
+});
+
+test('one click on the follow-up MR and on the baseline CT', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('k');
+  const panel = page.getByTestId('segmentation-panel');
+  await panel.getByTestId('seg-tool-SegmentSeed').click();
+
+  const followupCentre = await pageAt(page, 1, followup.series['followup-mr']!.lesion.centroid);
+  await page.mouse.click(...followupCentre);
+  await expectVolumeNear(page, FOLLOWUP_ML);
+  await page.screenshot({ path: test.info().outputPath('segmentation-followup-mr.png') });
+
+  // The CT replaces the baseline MR in viewport 0 (window/level first, so the click choosing the viewport grows nothing).
+  await page.getByTestId('tool-WindowLevel').click();
+  await showSeries(page, 'C-SPINE AXIAL', 0);
+  await panel.getByTestId('seg-tool-SegmentSeed').click();
+  const ctCentre = await pageAt(page, 0, baseline.series['baseline-ct']!.lesion.centroid);
+  await page.mouse.click(...ctCentre);
+  await expectVolumeNear(page, BASELINE_ML);
+  await expect(panel.getByTestId('seg-series')).toContainText('CT');
+  await page.screenshot({ path: test.info().outputPath('segmentation-baseline-ct.png') });
+});

@@ -1,0 +1,36 @@
+import { lesionSummary } from '../../lesions';
+import { useMeasurementStore } from '../../state/measurementStore';
+import type { SegmentationView } from '../../state/segmentationStore';
+
+const ml = (v: number): string => `${v.toFixed(2)} mL`;
+
+/** Segmented volume and diameters, beside the ellipsoid estimate from the lesion's measured diameters. */
+export function SegmentationNumbers({ view }: { view: SegmentationView }) {
+  const state = useMeasurementStore((s) => s.state);
+  const { result } = view;
+  const ellipsoidMl = lesionSummary(state, view.lesionId, view.studyInstanceUid).ellipsoidVolumeMl;
+  const difference = ellipsoidMl && result.voxelCount > 0 ? ((result.volumeMl - ellipsoidMl) / ellipsoidMl) * 100 : null;
+  return (
+    <dl className="seg-numbers">
+      <dt>Segmented volume</dt>
+      <dd>
+        <strong data-testid="seg-volume" data-ml={result.volumeMl.toFixed(4)}>
+          {ml(result.volumeMl)}
+        </strong>
+        <span className="muted" data-testid="seg-voxels">
+          {' '}
+          {result.voxelCount.toLocaleString('en')} voxels × {result.voxelVolumeMm3.toFixed(3)} mm³
+        </span>
+      </dd>
+      <dt>Largest 3D diameter</dt>
+      <dd data-testid="seg-diameters">
+        {result.longestDiameterMm.toFixed(1)} mm, perpendicular {result.perpendicularDiameterMm.toFixed(1)} mm
+      </dd>
+      <dt>Ellipsoid (measured diameters)</dt>
+      <dd data-testid="seg-ellipsoid">
+        {ellipsoidMl === null ? <span className="muted">measure the lesion's diameters to compare</span> : ml(ellipsoidMl)}
+        {difference !== null && <span className="muted"> (segmented {difference >= 0 ? '+' : ''}{difference.toFixed(0)} %)</span>}
+      </dd>
+    </dl>
+  );
+}

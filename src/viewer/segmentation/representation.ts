@@ -1,0 +1,22 @@
+import { segmentation } from '@cornerstonejs/tools';
+import { useViewerStore } from '../../state/viewerStore';
+import { renderingEngine, viewportIdForSlot } from '../renderingEngine';
+
+/** Viewport ids of the slots that currently show a series (and whose viewport exists). */
+export function viewportIdsShowing(seriesKey: string): string[] {
+  const { slots } = useViewerStore.getState();
+  const engine = renderingEngine();
+  return slots.flatMap((slot, n) => (slot.seriesKey === seriesKey && engine.getViewport(viewportIdForSlot(n)) ? [viewportIdForSlot(n)] : []));
+}
+
+/** Shows the labelmap (fill and outline) in a viewport unless it is already there, and makes it the brush target. */
+export function showLabelmapIn(viewportId: string, segmentationId: string): void {
+  const existing = segmentation.state.getSegmentationRepresentations(viewportId, { segmentationId });
+  if (existing.length === 0) segmentation.addLabelmapRepresentationToViewportMap({ [viewportId]: [{ segmentationId }] });
+  segmentation.activeSegmentation.setActiveSegmentation(viewportId, segmentationId);
+  segmentation.segmentIndex.setActiveSegmentIndex(segmentationId, 1);
+}
+
+export function showLabelmapWhereSeriesIs(seriesKey: string, segmentationId: string): void {
+  for (const viewportId of viewportIdsShowing(seriesKey)) showLabelmapIn(viewportId, segmentationId);
+}

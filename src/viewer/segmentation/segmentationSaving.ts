@@ -1,0 +1,61 @@
+import { studiesKey } from '../../lesions';
+import type { SeriesNode } from '../../dicom/types';
+import { useMeasurementStore } from '../../state/measurementStore';
+import { useViewerStore } from '../../state/viewerStore';
+import { deleteSegmentation, loadSegmentations, saveSegmentation, type SavedSegmentation } from '../../storage/segmentationPersistence';
+import type { SeriesSegmentation } from './seriesSegmentation';
+
+const SAVE_DELAY_MS = 400;
+const timers = new Map<SeriesSegmentation, ReturnType<typeof setTimeout>>();
+let savesInFlight = 0;
+
+const describe = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
+
+/** Same key as the measurement autosave: the loaded studies. */
+export function currentStudiesKey(): string {
+  const { patients } = useViewerStore.getState();
+  return studiesKey(patients.flatMap((p) => p.studies.map((s) => s.studyInstanceUid)));
+}
+
+function reportFailure(what: string, e: unknown): void {
+  useMeasurementStore.getState().setStorageError(`Could not ${what} the segmentation: ${describe(e)}`);
+}
+
+/** Saves the labelmap shortly after the last change. */
+export function persistLater(session: SeriesSegmentation, lesionId: string): void {
+  clearTimeout(timers.get(session));
+  timers.set(
+    session,
+    setTimeout(() => {
+      timers.delete(session);
+      const record: SavedSegmentation = {
+        studiesKey: currentStudiesKey(),
+        seriesKey: session.series.key,
+        lesionId,
+        dimensions: [...session.grid.dimensions],
+        rle: session.toRle(),
+        savedAt: new Date().toISOString(),
+      };
+      savesInFlight++;
+      saveSegmentation(record)
+        .catch((e: unknown) => reportFailure('save', e))
+        .finally(() => savesInFlight--);
+    }, SAVE_DELAY_MS),
+  );
+}
+
+/** True when no save is waiting or running (for tests and the panel). */
+export const segmentationSaved = (): boolean => timers.size === 0 && savesInFlight === 0;
+
+export async function savedSegmentationFor(series: SeriesNode): Promise<SavedSegmentation | null> {
+  try {
+    return (await loadSegmentations(currentStudiesKey(), series.key))[0] ?? null;
+  } catch (e) {
+    reportFailure('load', e);
+    return null;
+  }
+}
+
+export function forgetSaved(series: SeriesNode, lesionId: string): void {
+  deleteSegmentation(currentStudiesKey(), series.key, lesionId).catch((e: unknown) => reportFailure('delete', e));
+}
