@@ -76,7 +76,7 @@ test('one click grows the lesion on MR to its true volume; erasing lowers it; th
   await expect(panel.getByTestId('seg-series')).toContainText('SAG T2');
   await expect(panel.getByTestId('seg-lesion')).toHaveValue(/.+/);
   await expect(panel.getByTestId('seg-last-grow')).toContainText('grown in');
-  await page.screenshot({ path: test.info().outputPath('segmentation-baseline-mr.png') });
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/segmentation-baseline-mr.png` });
 
   // The panel sits beside the viewports.
   const panelBox = (await page.locator('.right-panel').boundingBox())!;
@@ -109,7 +109,7 @@ test('one click on the follow-up MR and on the baseline CT', async ({ page }) =>
   const followupCentre = await pageAt(page, 1, followup.series['followup-mr']!.lesion.centroid);
   await page.mouse.click(...followupCentre);
   await expectVolumeNear(page, FOLLOWUP_ML);
-  await page.screenshot({ path: test.info().outputPath('segmentation-followup-mr.png') });
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/segmentation-followup-mr.png` });
 
   // The CT replaces the baseline MR in viewport 0 (window/level first, so the click choosing the viewport grows nothing).
   await page.getByTestId('tool-WindowLevel').click();
@@ -119,5 +119,5 @@ test('one click on the follow-up MR and on the baseline CT', async ({ page }) =>
   await page.mouse.click(...ctCentre);
   await expectVolumeNear(page, BASELINE_ML);
   await expect(panel.getByTestId('seg-series')).toContainText('CT');
-  await page.screenshot({ path: test.info().outputPath('segmentation-baseline-ct.png') });
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/segmentation-baseline-ct.png` });
 });

@@ -26,3 +26,17 @@ export {
   type ResponseOptions,
   type VolumeSource,
 } from './fromState';
+export {
+  QUANTITY_LABEL,
+  QUANTITY_UNIT,
+  TIMELINE_QUANTITIES,
+  dicomDateSeconds,
+  lesionTimeline,
+  preferredVolumeSource,
+  timelineChartData,
+  type LesionTimeline,
+  type TimelineCell,
+  type TimelineChartData,
+  type TimelineQuantity,
+  type TimelineRow,
+} from './timelineTable';

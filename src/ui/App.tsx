@@ -4,6 +4,8 @@ import { Toolbar } from './Toolbar';
 import { StudyBrowser } from './StudyBrowser';
 import { ViewportPane } from './ViewportPane';
 import { RightPanel } from './RightPanel';
+import { ComparisonBar } from './comparison/ComparisonBar';
+import { useComparisonStore } from '../state/comparisonStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import { ProgressBar } from './ProgressBar';
 import { useKeyboard } from './keyboard/useKeyboard';
@@ -16,6 +18,7 @@ export function App() {
   const layout = useViewerStore((s) => s.layout);
   const notes = useViewerStore((s) => s.notes);
   const rightPanel = useViewerStore((s) => s.rightPanel);
+  const comparing = useComparisonStore((s) => s.active);
   const measurementCount = useMeasurementStore((s) => s.state.measurements.length);
   const storageError = useMeasurementStore((s) => s.storageError);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -73,6 +76,7 @@ export function App() {
         {Array.from({ length: SLOT_COUNT[layout] }, (_, slot) => (
           <ViewportPane key={slot} slot={slot} />
         ))}
+        {comparing && <ComparisonBar />}
       </main>
       {rightPanel && <RightPanel panel={rightPanel} />}
       <footer className="status-bar">

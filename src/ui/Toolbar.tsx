@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { BINDINGS, type Action } from './keyboard/bindings';
 import { runAction } from './commands';
 import { useViewerStore, type Layout, type ToolName, type ViewMode } from '../state/viewerStore';
+import { useComparisonStore } from '../state/comparisonStore';
 
 interface Props {
   fileInput: RefObject<HTMLInputElement | null>;
@@ -53,6 +54,7 @@ export function Toolbar({ fileInput, folderInput }: Props) {
   const layout = useViewerStore((s) => s.layout);
   const mode = useViewerStore((s) => s.slots[s.activeSlot]?.mode);
   const helpOpen = useViewerStore((s) => s.rightPanel === 'help');
+  const comparing = useComparisonStore((s) => s.active);
   const openFiles = () => fileInput.current?.click();
   const run = (action: Action) => runAction(action, openFiles);
   return (
@@ -96,6 +98,9 @@ export function Toolbar({ fileInput, folderInput }: Props) {
           {l.replace('x', '×')}
         </button>
       ))}
+      <button type="button" aria-pressed={comparing} onClick={() => run('compare')} title={`${BINDINGS.compare.label} (${keyHint('compare')})`} data-testid="compare-button">
+        Compare
+      </button>
       <span className="sep" />
       <button type="button" aria-pressed={helpOpen} onClick={() => run('toggleHelp')} title={`Help (${keyHint('toggleHelp')})`}>
         Help

@@ -3,6 +3,7 @@ import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } 
 import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWindow, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
 import { activatePrimaryTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
+import { toggleComparison } from './comparison/comparisonController';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolWindowLevel: 'WindowLevel',
@@ -91,6 +92,9 @@ export function runAction(action: Action, openFiles: () => void): void {
       return state.togglePanel('segmentation');
     case 'toggleTimeline':
       return state.togglePanel('timeline');
+    case 'compare':
+      toggleComparison();
+      return;
     case 'deleteMeasurement':
       return deleteSelectedAnnotations();
     case 'undo':

@@ -42,6 +42,7 @@ export type Action =
   | 'toggleMeasurements'
   | 'toggleSegmentation'
   | 'toggleTimeline'
+  | 'compare'
   | 'deleteMeasurement'
   | 'undo'
   | 'redo';
@@ -96,6 +97,7 @@ export const BINDINGS = {
   toggleMeasurements: { key: 'm', label: 'Show or hide lesions and measurements', group: 'App' },
   toggleSegmentation: { key: 'k', label: 'Show or hide the segmentation panel', group: 'App' },
   toggleTimeline: { key: 't', label: 'Show or hide the timeline', group: 'App' },
+  compare: { key: 'c', label: 'Compare baseline and latest follow-up side by side, in step (again: stop)', group: 'View' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
   undo: { key: 'Ctrl+z', label: 'Undo', group: 'Edit' },
   redo: { key: 'Ctrl+y', label: 'Redo', group: 'Edit' },

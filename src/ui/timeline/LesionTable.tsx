@@ -1,0 +1,53 @@
+import { formatMl, formatMm, formatPercent, formatSignedMm } from '../../measure/format';
+import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type Change, type LesionTimeline, type TimelineQuantity } from '../../response';
+
+const formatValue = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? formatMl(v) : formatMm(v));
+const formatDelta = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? `${v > 0 ? '+' : ''}${formatMl(v)}` : formatSignedMm(v));
+
+function ChangeCell({ quantity, change }: { quantity: TimelineQuantity; change: Change | null }) {
+  if (!change) return <td />;
+  return (
+    <td className={change.withinVariability ? 'within-variability' : undefined} title={change.withinVariability ? 'Within measurement variability' : undefined}>
+      <span data-testid="change-percent">{formatPercent(change.percent)}</span>
+      <br />
+      <span className="muted">{formatDelta(quantity, change.absolute)}</span>
+      {change.withinVariability && <span data-testid="within-variability"> ≈</span>}
+    </td>
+  );
+}
+
+/** One table per quantity that has a value: each timepoint's value with change from baseline and from nadir. */
+export function LesionTable({ timeline }: { timeline: LesionTimeline }) {
+  const quantities = TIMELINE_QUANTITIES.filter((q) => timeline.rows.some((r) => r.cells[q].value !== null));
+  if (quantities.length === 0) return <p className="muted">No diameter or volume measured yet.</p>;
+  return (
+    <>
+      {quantities.map((q) => (
+        <table key={q} className="timeline-table" data-testid={`timeline-table-${q}`}>
+          <caption>{QUANTITY_LABEL[q]}</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Value</th>
+              <th scope="col">From baseline</th>
+              <th scope="col">From nadir</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timeline.rows.map((row) => {
+              const cell = row.cells[q];
+              return (
+                <tr key={row.timepoint.studyInstanceUid} data-testid="timeline-row">
+                  <th scope="row">{row.timepoint.label}</th>
+                  <td>{cell.value === null ? '—' : formatValue(q, cell.value)}</td>
+                  <ChangeCell quantity={q} change={cell.fromBaseline} />
+                  <ChangeCell quantity={q} change={cell.fromNadir} />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Vec3 } from '../../geometry/vec3';
+import { alignmentFromLandmarks, pairLabels, type StudyAlignment, type Vertebra, type VertebralLabel } from '../../lesions';
+
+/** Pure: which alignment maps the baseline of a comparison onto its follow-up, and how to say so. */
+
+export type AlignmentKind = 'same-frame' | 'landmarks' | 'manual' | 'none';
+
+export interface ComparedStudy {
+  studyInstanceUid: string;
+  frameOfReferenceUid: string;
+}
+
+export interface AlignmentInForce {
+  kind: AlignmentKind;
+  /** Baseline → follow-up; null for 'same-frame' (identity) and 'none'. */
+  alignment: StudyAlignment | null;
+  /** Vertebrae paired when aligned by labels, top-down. */
+  vertebrae: Vertebra[];
+  description: string;
+}
+
+/** A saved alignment without landmark pairs is one the user typed or set from the current positions. */
+export const isManualAlignment = (a: StudyAlignment): boolean => a.pairCount === 0;
+
+export function manualAlignment(baselineUid: string, followupUid: string, offset: Vec3): StudyAlignment {
+  return { fromStudyUid: baselineUid, toStudyUid: followupUid, mode: 'translation', translation: offset, residualRmsMm: 0, pairCount: 0 };
+}
+
+/**
+ * Same frame of reference → identity. Otherwise a saved manual offset wins (the user chose it), then
+ * the translation fitted to vertebral labels placed in both studies, else not aligned.
+ */
+export function resolveAlignment(
+  baseline: ComparedStudy,
+  followup: ComparedStudy,
+  labels: readonly VertebralLabel[],
+  saved: readonly StudyAlignment[] = [],
+): AlignmentInForce {
+  if (baseline.studyInstanceUid === followup.studyInstanceUid || baseline.frameOfReferenceUid === followup.frameOfReferenceUid) {
+    return { kind: 'same-frame', alignment: null, vertebrae: [], description: 'Same frame of reference' };
+  }
+  const stored = saved.find((a) => a.fromStudyUid === baseline.studyInstanceUid && a.toStudyUid === followup.studyInstanceUid);
+  if (stored && isManualAlignment(stored)) {
+    const [x, y, z] = stored.translation.map((v) => v.toFixed(1));
+    return { kind: 'manual', alignment: stored, vertebrae: [], description: `Manual offset (${x}, ${y}, ${z}) mm` };
+  }
+  const inStudy = (study: ComparedStudy) => labels.filter((l) => l.studyInstanceUid === study.studyInstanceUid);
+  const pairs = pairLabels(inStudy(baseline), inStudy(followup));
+  const fit = alignmentFromLandmarks(pairs);
+  if (fit === null) {
+    return { kind: 'none', alignment: null, vertebrae: [], description: 'Not aligned: place labels in both studies' };
+  }
+  const vertebrae = pairs.map((p) => p.vertebra);
+  return {
+    kind: 'landmarks',
+    alignment: {
+      fromStudyUid: baseline.studyInstanceUid,
+      toStudyUid: followup.studyInstanceUid,
+      mode: 'translation',
+      translation: fit.translation,
+      residualRmsMm: fit.residualRmsMm,
+      pairCount: fit.pairCount,
+    },
+    vertebrae,
+    description: `Aligned by ${vertebrae.join(', ')} label${vertebrae.length === 1 ? '' : 's'} (residual ${fit.residualRmsMm.toFixed(1)} mm)`,
+  };
+}
+
+/** True when the store should be updated so the alignment in force is autosaved. */
+export function needsSaving(inForce: AlignmentInForce, saved: readonly StudyAlignment[] = []): boolean {
+  const a = inForce.alignment;
+  if (inForce.kind !== 'landmarks' || a === null) return false;
+  const stored = saved.find((s) => s.fromStudyUid === a.fromStudyUid && s.toStudyUid === a.toStudyUid);
+  return stored === undefined || JSON.stringify(stored) !== JSON.stringify(a);
+}
