@@ -103,7 +103,7 @@ test('compare keeps the follow-up at the same anatomical level as the baseline, 
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
   expect(Math.abs(await normalMismatchMm(page))).toBeLessThan(2);
 
-  await page.screenshot({ path: test.info().outputPath('comparison.png') });
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/comparison.png` });
 
   // A manual offset from the current positions replaces the labels until "Use labels".
   await page.getByTestId('manual-offset-toggle').click();

@@ -148,7 +148,7 @@ test('timeline: one lesion at two timepoints with change, response and a chart',
   // The chart is drawn (not blank) and the panel stays beside the viewports.
   const canvas = lesion.getByTestId('lesion-chart').locator('canvas');
   await expect(canvas).toBeVisible();
-  const shot = await canvas.screenshot({ path: test.info().outputPath('timeline-chart.png') });
+  const shot = await canvas.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/timeline-chart.png` });
   const png = PNG.sync.read(shot);
   const colours = new Set<number>();
   for (let i = 0; i < png.width * png.height; i++) colours.add((png.data[i * 4]! << 16) | (png.data[i * 4 + 1]! << 8) | png.data[i * 4 + 2]!);
@@ -158,5 +158,5 @@ test('timeline: one lesion at two timepoints with change, response and a chart',
   const viewportBox = (await page.locator('main.viewport-grid').boundingBox())!;
   expect(viewportBox.x + viewportBox.width).toBeLessThanOrEqual(panelBox.x + 1);
   expect(chartBox.x + chartBox.width).toBeLessThanOrEqual(panelBox.x + panelBox.width + 1);
-  await page.screenshot({ path: test.info().outputPath('timeline-panel.png') });
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/timeline-panel.png` });
 });
