@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { keyValueDatabase } from './keyValueDatabase';
 import { parseSavedState, serialiseState, studiesKey, type SpineLensState } from '../lesions';
 import { useViewerStore } from '../state/viewerStore';
 import { useMeasurementStore } from '../state/measurementStore';
@@ -7,7 +7,6 @@ import type { AnnotationJson } from '../viewer/annotationConversion';
 import { restoreAnnotations } from '../viewer/annotationSync';
 
 const DB_NAME = 'spinelens';
-const DB_VERSION = 1;
 const STORE = 'studyStates';
 export const AUTOSAVE_DELAY_MS = 300;
 
@@ -20,20 +19,7 @@ interface SavedRecord {
   savedAt: string;
 }
 
-let db: Promise<IDBPDatabase> | null = null;
-
-function database(): Promise<IDBPDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new Error('this browser has no IndexedDB (private mode?)'));
-  db ??= openDB(DB_NAME, DB_VERSION, {
-    upgrade(upgradeDb) {
-      if (!upgradeDb.objectStoreNames.contains(STORE)) upgradeDb.createObjectStore(STORE);
-    },
-  }).catch((e: unknown) => {
-    db = null;
-    throw e;
-  });
-  return db;
-}
+const database = keyValueDatabase(DB_NAME, STORE);
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
 

@@ -1,8 +1,7 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { keyValueDatabase } from './keyValueDatabase';
 import type { RleLabelmap } from '../segment/core';
 
 const DB_NAME = 'spinelens-segmentations';
-const DB_VERSION = 1;
 const STORE = 'labelmaps';
 
 /** One labelmap of one lesion on one series, run-length encoded. */
@@ -15,20 +14,7 @@ export interface SavedSegmentation {
   savedAt: string;
 }
 
-let db: Promise<IDBPDatabase> | null = null;
-
-function database(): Promise<IDBPDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new Error('this browser has no IndexedDB (private mode?)'));
-  db ??= openDB(DB_NAME, DB_VERSION, {
-    upgrade(upgradeDb) {
-      if (!upgradeDb.objectStoreNames.contains(STORE)) upgradeDb.createObjectStore(STORE);
-    },
-  }).catch((e: unknown) => {
-    db = null;
-    throw e;
-  });
-  return db;
-}
+const database = keyValueDatabase(DB_NAME, STORE);
 
 const SEP = '\u0001';
 export const segmentationKey = (studiesKey: string, seriesKey: string, lesionId: string): string => [studiesKey, seriesKey, lesionId].join(SEP);

@@ -1,0 +1,21 @@
+import { openDB, type IDBPDatabase } from 'idb';
+
+/**
+ * Opens (once) an IndexedDB database holding one object store. A failed open is not cached, so
+ * the next call tries again; the error reaches the caller, who shows it to the user.
+ */
+export function keyValueDatabase(name: string, store: string): () => Promise<IDBPDatabase> {
+  let db: Promise<IDBPDatabase> | null = null;
+  return () => {
+    if (typeof indexedDB === 'undefined') return Promise.reject(new Error('this browser has no IndexedDB (private mode?)'));
+    db ??= openDB(name, 1, {
+      upgrade(upgradeDb) {
+        if (!upgradeDb.objectStoreNames.contains(store)) upgradeDb.createObjectStore(store);
+      },
+    }).catch((e: unknown) => {
+      db = null;
+      throw e;
+    });
+    return db;
+  };
+}
