@@ -72,6 +72,12 @@ test('label C2 and C3, measure the lesion, and it is a C2-3 lesion with mm value
   const long = Number(/^([\d.]+) ×/.exec(value)?.[1]);
   expect(Math.abs(long - expected)).toBeLessThanOrEqual(0.1);
 
+  // The reader can give the measurement another level, and go back to the labels' one.
+  await item.getByTestId('measurement-level-edit').fill('C3');
+  await expect(item.getByTestId('measurement-level')).toHaveText('C3');
+  await item.getByTestId('measurement-level-edit').fill('');
+  await expect(item.getByTestId('measurement-level')).toHaveText('C2-3');
+
   // Make it a lesion: it takes its level from the labels.
   await item.getByTestId('measurement-lesion').selectOption('__new');
   const card = panel.getByTestId('lesion-card');

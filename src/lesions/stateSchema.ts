@@ -19,6 +19,7 @@ const measurementBase = {
   createdAt: z.string(),
   label: z.string(),
   lesionId: z.string().min(1).optional(),
+  level: z.string().min(1).optional(),
 };
 
 const measurementSchema = z.discriminatedUnion('kind', [

@@ -29,6 +29,8 @@ export interface MeasurementBase {
   createdAt: string;
   label: string;
   lesionId?: string;
+  /** A vertebral level the user typed ("C2-3"); absent means the level comes from the labels. */
+  level?: string;
 }
 
 export interface LengthMeasurement extends MeasurementBase {

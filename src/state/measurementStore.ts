@@ -39,6 +39,8 @@ export interface MeasurementStoreState {
   setLesionStatus(lesionId: string, status: LesionStatus): void;
   setLesionNotes(lesionId: string, notes: string): void;
   removeLesion(lesionId: string): void;
+  /** The level the user gives a measurement; an empty string returns to the level from the labels. */
+  setMeasurementLevel(measurementId: string, level: string): void;
   /** Which diameter of its lesion a length measures (AP, transverse, craniocaudal), or none. */
   setMeasurementAxis(measurementId: string, axis: DiameterAxis | null): void;
   /** Links a measurement to a lesion (or unlinks it with null). */
@@ -106,6 +108,17 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
         lesions: s.state.lesions.filter((l) => l.id !== lesionId),
         measurements: s.state.measurements.map((m) => (m.lesionId === lesionId ? withoutLesion(m) : m)),
         segmentationSummaries: s.state.segmentationSummaries.filter((x) => x.lesionId !== lesionId),
+      },
+    })),
+  setMeasurementLevel: (measurementId, level) =>
+    set((s) => ({
+      state: {
+        ...s.state,
+        measurements: s.state.measurements.map((m) => {
+          if (m.id !== measurementId) return m;
+          const { level: _old, ...rest } = m;
+          return (level.trim() ? { ...rest, level: level.trim() } : rest) as Measurement;
+        }),
       },
     })),
   setMeasurementAxis: (measurementId, axis) =>
@@ -176,6 +189,7 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
 function keepUserFields(next: Measurement, old: Measurement): Measurement {
   const kept = { ...next, createdAt: old.createdAt, label: old.label || next.label };
   if (old.lesionId !== undefined) kept.lesionId = old.lesionId;
+  if (old.level !== undefined) kept.level = old.level;
   if (kept.kind === 'length' && old.kind === 'length' && old.axis !== undefined) kept.axis = old.axis;
   return kept;
 }

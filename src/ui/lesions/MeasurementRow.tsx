@@ -15,7 +15,8 @@ interface Props {
 export function MeasurementRow({ measurement: m, lesions }: Props) {
   const labels = useMeasurementStore((s) => s.state.labels);
   const store = useMeasurementStore.getState;
-  const level = assignLevel(measurementCentre(m), labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid), m.frameOfReferenceUid)?.level;
+  const autoLevel = assignLevel(measurementCentre(m), labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid), m.frameOfReferenceUid)?.level;
+  const level = m.level ?? autoLevel;
   return (
     <li className="measurement-item" data-testid="measurement-item" data-kind={m.kind}>
       <div className="measurement-main">
@@ -35,6 +36,15 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
         </button>
       </div>
       <div className="measurement-links">
+        <input
+          aria-label="Level of this measurement"
+          className="measurement-level-input"
+          data-testid="measurement-level-edit"
+          placeholder={autoLevel ?? 'level'}
+          title={autoLevel ? `From the labels: ${autoLevel}. Type to override.` : 'Label vertebrae to get levels, or type one'}
+          value={m.level ?? ''}
+          onChange={(e) => store().setMeasurementLevel(m.id, e.target.value)}
+        />
         {m.kind === 'length' && (
           <select
             aria-label="Diameter this length measures"
