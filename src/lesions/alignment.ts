@@ -35,6 +35,8 @@ export interface StudyAlignment {
   rotation?: Mat3;
   residualRmsMm: number;
   pairCount: number;
+  /** How it was made, when not from vertebral labels: a typed offset ('manual') or one landmark clicked in each study ('point-pair'). */
+  source?: 'labels' | 'manual' | 'point-pair';
 }
 
 /** Returns null without pairs. */

@@ -71,3 +71,4 @@ export {
   type LevelRelation,
   type MatchSuggestion,
 } from './suggestMatch';
+export { candidateKey, trackingSuggestions, type TrackingCandidate, type TrackingSuggestion } from './trackingSuggestions';

@@ -69,6 +69,7 @@ const studyAlignmentSchema = z.object({
   rotation: z.tuple([vec3, vec3, vec3]).optional(),
   residualRmsMm: nonNegative,
   pairCount: z.number().int().nonnegative(),
+  source: z.enum(['labels', 'manual', 'point-pair']).optional(),
 });
 
 export const spineLensStateSchema = z

@@ -44,19 +44,26 @@ export interface SegmentationStoreState {
   message: string | null;
   /** Brush and eraser radius in mm. */
   brushSizeMm: number;
+  /** Value range [low, high] the threshold brush paints (HU on CT, signal on MR); the last grow's window fills it in. */
+  thresholdRange: [number, number];
   putView(view: SegmentationView): void;
   patchView(seriesKey: string, patch: Partial<SegmentationView>): void;
   removeView(seriesKey: string): void;
   setBusy(busy: boolean): void;
   setMessage(message: string | null): void;
   setBrushSize(mm: number): void;
+  setThresholdRange(range: [number, number]): void;
 }
+
+/** Soft-tissue lesion on CT (enhancing lesion ≈ 85 HU, muscle ≈ 50 HU; fat and air far below). */
+export const DEFAULT_THRESHOLD_RANGE: [number, number] = [40, 150];
 
 export const useSegmentationStore = create<SegmentationStoreState>()((set) => ({
   views: {},
   busy: false,
   message: null,
   brushSizeMm: 5,
+  thresholdRange: DEFAULT_THRESHOLD_RANGE,
   putView: (view) => set((s) => ({ views: { ...s.views, [view.seriesKey]: view } })),
   patchView: (seriesKey, patch) =>
     set((s) => {
@@ -71,4 +78,5 @@ export const useSegmentationStore = create<SegmentationStoreState>()((set) => ({
   setBusy: (busy) => set({ busy }),
   setMessage: (message) => set({ message }),
   setBrushSize: (brushSizeMm) => set({ brushSizeMm }),
+  setThresholdRange: (thresholdRange) => set({ thresholdRange }),
 }));

@@ -18,7 +18,9 @@ export type ToolName =
   | 'VertebraLabel'
   | 'SegmentSeed'
   | 'Brush'
-  | 'Eraser';
+  | 'Eraser'
+  | 'PointPick'
+  | 'ThresholdBrush';
 
 /** The panels of the right column; one shows at a time, beside (never over) the viewports. */
 export type PanelId = 'lesions' | 'segmentation' | 'timeline' | 'problems' | 'help';

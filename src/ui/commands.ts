@@ -4,6 +4,7 @@ import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWin
 import { activatePrimaryTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 import { toggleComparison } from './comparison/comparisonController';
+import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../viewer/segmentation/segmentationController';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolWindowLevel: 'WindowLevel',
@@ -19,6 +20,7 @@ const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolSegmentSeed: 'SegmentSeed',
   toolBrush: 'Brush',
   toolEraser: 'Eraser',
+  toolThresholdBrush: 'ThresholdBrush',
 };
 const PRESET_ACTIONS: Partial<Record<Action, string>> = {
   presetSoftTissue: 'soft',
@@ -97,10 +99,11 @@ export function runAction(action: Action, openFiles: () => void): void {
       return;
     case 'deleteMeasurement':
       return deleteSelectedAnnotations();
+    // With the segmentation panel open, Ctrl+Z/Ctrl+Y step through the segmentation's edits instead of the annotations'.
     case 'undo':
-      return undoAnnotation();
+      return state.rightPanel === 'segmentation' ? undoSegmentationOfActiveSlot() : undoAnnotation();
     case 'redo':
-      return redoAnnotation();
+      return state.rightPanel === 'segmentation' ? redoSegmentationOfActiveSlot() : redoAnnotation();
     default:
       break;
   }

@@ -14,7 +14,7 @@ import {
   ArrowAnnotateTool,
   BrushTool,
 } from '@cornerstonejs/tools';
-import { SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
+import { PointPickTool, SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
 import { startVertebraLabeling } from './vertebraLabeling';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 
@@ -42,6 +42,7 @@ export function ensureCornerstone(): Promise<void> {
       BrushTool,
       VertebraLabelTool,
       SegmentSeedTool,
+      PointPickTool,
     ]) {
       addTool(tool);
     }

@@ -20,6 +20,8 @@ export const PRIMARY_TOOLS: readonly ToolName[] = [
   'SegmentSeed',
   'Brush',
   'Eraser',
+  'PointPick',
+  'ThresholdBrush',
 ];
 const toolIds: Record<ToolName, string> = {
   WindowLevel: 'WindowLevel',
@@ -35,6 +37,8 @@ const toolIds: Record<ToolName, string> = {
   SegmentSeed: 'SegmentSeed',
   Brush: 'Brush',
   Eraser: 'Eraser',
+  PointPick: 'PointPick',
+  ThresholdBrush: 'ThresholdBrush',
 };
 
 function group(): ToolTypes.IToolGroup {
@@ -42,9 +46,11 @@ function group(): ToolTypes.IToolGroup {
   if (existing) return existing;
   const created = ToolGroupManager.createToolGroup(TOOL_GROUP_ID);
   if (!created) throw new Error('Could not create the tool group');
-  for (const name of PRIMARY_TOOLS) if (name !== 'Eraser') created.addTool(toolIds[name]);
+  for (const name of PRIMARY_TOOLS) if (name !== 'Eraser' && name !== 'ThresholdBrush') created.addTool(toolIds[name]);
   // The eraser is a second brush that erases: Cornerstone's EraserTool removes annotations, not voxels.
   created.addToolInstance('Eraser', 'Brush', { activeStrategy: 'ERASE_INSIDE_CIRCLE' });
+  // The threshold brush paints only voxels whose value (HU on CT) lies in threshold.range; set with configureTool.
+  created.addToolInstance('ThresholdBrush', 'Brush', { activeStrategy: 'THRESHOLD_INSIDE_CIRCLE', threshold: { isDynamic: false, range: [40, 150] } });
   created.addTool('StackScroll');
   created.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
   setPrimaryTool(created, 'WindowLevel');

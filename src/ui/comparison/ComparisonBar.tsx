@@ -8,6 +8,7 @@ import { startCameraSync } from '../../viewer/sync/cameraSync';
 import { comparedSlots } from './comparedStudies';
 import { alignByLabels, offsetFromCurrentPositions, setManualOffset, syncConfig } from './comparisonController';
 import { ManualOffsetForm } from './ManualOffsetForm';
+import { cancelPointPick, startPointPick } from './pointPairPick';
 import './comparison.css';
 
 /** Above the two compared viewports: which alignment is in force, and how to change it. */
@@ -19,6 +20,8 @@ export function ComparisonBar() {
   const saved = useMeasurementStore((s) => s.state.alignment);
   const baselineUid = useMeasurementStore((s) => s.state.baselineStudyUid);
   const [editing, setEditing] = useState(false);
+  const pointPick = useComparisonStore((s) => s.pointPick);
+  const activeTool = useViewerStore((s) => s.activeTool);
 
   const pair = useMemo(() => comparedSlots({ patients, slots }, baselineUid), [patients, slots, baselineUid]);
   const inForce = useMemo(() => (pair ? resolveAlignment(pair[0], pair[1], labels, saved) : null), [pair, labels, saved]);
@@ -44,6 +47,12 @@ export function ComparisonBar() {
     if (inForce?.alignment && needsSaving(inForce, saved)) useMeasurementStore.getState().setAlignment(inForce.alignment);
   }, [inForce, saved]);
 
+  // Another tool chosen while picking, or comparison over: the pick is abandoned.
+  useEffect(() => {
+    if (pointPick && activeTool !== 'PointPick') useComparisonStore.getState().setPointPick(null);
+  }, [pointPick, activeTool]);
+  useEffect(() => () => cancelPointPick(), []);
+
   const stop = () => useComparisonStore.getState().setActive(false);
   if (layout !== '1x2' || !pair || !inForce) {
     return (
@@ -53,7 +62,7 @@ export function ComparisonBar() {
       </div>
     );
   }
-  const canUseLabels = inForce.kind === 'manual' && resolveAlignment(pair[0], pair[1], labels, []).kind === 'landmarks';
+  const canUseLabels = (inForce.kind === 'manual' || inForce.kind === 'point-pair') && resolveAlignment(pair[0], pair[1], labels, []).kind === 'landmarks';
   return (
     <div className={`comparison-bar alignment-${inForce.kind}`} data-testid="comparison-bar">
       <span className="comparison-title">Compare</span>
@@ -65,6 +74,21 @@ export function ComparisonBar() {
           Offset…
         </button>
       )}
+      {inForce.kind !== 'same-frame' &&
+        (pointPick ? (
+          <>
+            <span className="point-pick-prompt" data-testid="point-pick-prompt">
+              {pointPick.step === 'baseline' ? 'Click a landmark in the left (baseline) viewport' : 'Click the same landmark in the right (follow-up) viewport'}
+            </span>
+            <button type="button" onClick={cancelPointPick}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => startPointPick()} data-testid="point-pair-button" title="Click the same landmark in both viewports to align them">
+            Pick point pair
+          </button>
+        ))}
       {canUseLabels && (
         <button type="button" onClick={alignByLabels}>
           Use labels

@@ -19,6 +19,7 @@ export type Action =
   | 'toolSegmentSeed'
   | 'toolBrush'
   | 'toolEraser'
+  | 'toolThresholdBrush'
   | 'presetSoftTissue'
   | 'presetBone'
   | 'presetBrain'
@@ -74,6 +75,7 @@ export const BINDINGS = {
   toolSegmentSeed: { key: 'g', label: 'Grow a 3D segmentation from a click in the lesion', group: 'Tools' },
   toolBrush: { key: 'd', label: 'Segmentation brush', group: 'Tools' },
   toolEraser: { key: 'x', label: 'Segmentation eraser', group: 'Tools' },
+  toolThresholdBrush: { key: 'h', label: 'Threshold brush: paints only voxels in the range set in the segmentation panel (HU on CT)', group: 'Tools' },
   presetSoftTissue: { key: '1', label: 'CT soft tissue (W400 L40)', group: 'Window' },
   presetBone: { key: '2', label: 'CT bone (W2000 L500)', group: 'Window' },
   presetBrain: { key: '3', label: 'CT brain (W80 L40)', group: 'Window' },
@@ -99,8 +101,8 @@ export const BINDINGS = {
   toggleTimeline: { key: 't', label: 'Show or hide the timeline', group: 'App' },
   compare: { key: 'c', label: 'Compare baseline and latest follow-up side by side, in step (again: stop)', group: 'View' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
-  undo: { key: 'Ctrl+z', label: 'Undo', group: 'Edit' },
-  redo: { key: 'Ctrl+y', label: 'Redo', group: 'Edit' },
+  undo: { key: 'Ctrl+z', label: 'Undo (the segmentation edit while the segmentation panel is open, else the annotation)', group: 'Edit' },
+  redo: { key: 'Ctrl+y', label: 'Redo (the segmentation edit while the segmentation panel is open, else the annotation)', group: 'Edit' },
 } satisfies Record<Action, Binding>;
 
 /** The key string of an event in the table's notation. */

@@ -12,6 +12,7 @@ import {
 } from '../../viewer/segmentation/segmentationController';
 import { selectTool } from '../commands';
 import { SegmentationNumbers } from './SegmentationNumbers';
+import { ThresholdControl } from './ThresholdControl';
 import { ToleranceControl } from './ToleranceControl';
 import './segmentation.css';
 
@@ -19,6 +20,7 @@ const TOOLS: [ToolName, string, string][] = [
   ['SegmentSeed', 'Grow', 'g'],
   ['Brush', 'Brush', 'd'],
   ['Eraser', 'Erase', 'x'],
+  ['ThresholdBrush', 'Threshold', 'h'],
 ];
 const NEW_LESION = '__new__';
 
@@ -79,6 +81,7 @@ export function SegmentationPanel() {
             <input type="range" min={1} max={20} step={0.5} value={brushSizeMm} data-testid="seg-brush-size" onChange={(e) => setBrushSize(Number(e.target.value))} />
             <span className="muted">{brushSizeMm} mm</span>
           </label>
+          <ThresholdControl view={view} />
           <div className="seg-row">
             <button type="button" data-testid="seg-undo" disabled={!view.canUndo} onClick={() => undo(view.seriesKey)}>
               Undo
@@ -93,6 +96,11 @@ export function SegmentationPanel() {
               Clear
             </button>
           </div>
+          <p className="muted seg-help" data-testid="seg-help">
+            Grow (g): click the lesion. Brush (d) and Erase (x) paint and erase; Threshold (h) paints only voxels between the low and high value
+            above (the last grow fills them in). Interpolate fills the slices between painted ones. Ctrl+Z / Ctrl+Y undo and redo segmentation
+            edits while this panel is open.
+          </p>
         </>
       )}
       {message && (

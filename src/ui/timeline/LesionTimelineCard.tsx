@@ -1,19 +1,25 @@
-import type { Timepoint } from '../../lesions';
+import type { Lesion, Timepoint, TrackingSuggestion } from '../../lesions';
 import { timelineChartData, type LesionResponse, type LesionTimeline } from '../../response';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { LesionChart } from './LesionChart';
 import { LesionTable } from './LesionTable';
 import { ResponseList } from './ResponseList';
+import { SuggestedMatches } from './SuggestedMatches';
 
 interface Props {
   timeline: LesionTimeline;
   response: LesionResponse | undefined;
   timepoints: readonly Timepoint[];
+  /** Findings of follow-ups that may be this lesion, best first. */
+  suggestions: readonly TrackingSuggestion[];
+  lesions: readonly Lesion[];
 }
 
 /** One lesion: flags, chart, table and its own response. */
-export function LesionTimelineCard({ timeline, response, timepoints }: Props) {
+export function LesionTimelineCard({ timeline, response, timepoints, suggestions, lesions }: Props) {
   const chart = timelineChartData(timeline);
+  const baselineRow = timeline.rows.find((r) => r.timepoint.isBaseline);
+  const firstSeenLater = baselineRow !== undefined && !baselineRow.measured && timeline.rows.some((r) => r.measured);
   const hasValues = Object.values(chart.series).some((s) => s.some((v) => v !== null));
   return (
     <section className="lesion-timeline" data-testid="lesion-timeline" data-lesion-id={timeline.lesionId}>
@@ -34,6 +40,20 @@ export function LesionTimelineCard({ timeline, response, timepoints }: Props) {
             Mark resolved
           </button>
         </div>
+      )}
+      <SuggestedMatches lesionName={timeline.name} suggestions={suggestions} timepoints={timepoints} lesions={lesions} />
+      {firstSeenLater && timeline.status === 'tracked' && (
+        <div className="not-at-baseline" data-testid="not-at-baseline">
+          Not seen at baseline.{' '}
+          <button type="button" onClick={() => useMeasurementStore.getState().setLesionStatus(timeline.lesionId, 'new')} data-testid="mark-new">
+            Mark new
+          </button>
+        </div>
+      )}
+      {timeline.status !== 'tracked' && (
+        <button type="button" className="link-button" onClick={() => useMeasurementStore.getState().setLesionStatus(timeline.lesionId, 'tracked')} data-testid="unmark-status">
+          Track again
+        </button>
       )}
       {hasValues && <LesionChart data={chart} />}
       <LesionTable timeline={timeline} />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatDicomDate } from '../../dicom';
+import { trackingSuggestions } from '../../lesions';
 import { lesionTimeline, patientResponse, preferredVolumeSource } from '../../response';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { LesionTimelineCard } from './LesionTimelineCard';
@@ -14,6 +15,7 @@ export function TimelinePanel() {
   const volumeSource = preferredVolumeSource(state);
   const response = useMemo(() => patientResponse(state, timepoints, { volumeSource }), [state, timepoints, volumeSource]);
   const timelines = useMemo(() => state.lesions.map((lesion) => lesionTimeline(state, lesion, timepoints)), [state, timepoints]);
+  const suggestions = useMemo(() => trackingSuggestions(state, timepoints), [state, timepoints]);
   const baseline = timepoints.find((t) => t.isBaseline);
 
   if (timepoints.length === 0) return <p className="muted">Load studies to see the timeline.</p>;
@@ -59,6 +61,8 @@ export function TimelinePanel() {
               timeline={timeline}
               response={response.perLesion.find((r) => r.lesionId === timeline.lesionId)}
               timepoints={timepoints}
+              suggestions={suggestions.filter((s) => s.lesionId === timeline.lesionId)}
+              lesions={state.lesions}
             />
           ))}
         </>

@@ -9,6 +9,7 @@ import { defaultTolerance, useSegmentationStore, type SegmentationResult, type T
 import { findSeries, useViewerStore } from '../../state/viewerStore';
 import { viewportOfSlot } from '../displayControls';
 import { viewportIdForSlot } from '../renderingEngine';
+import { configureTool } from '../toolGroup';
 import { growOptions } from './growOptions';
 import { createEmptyLesion, lesionForNewSegmentation } from './lesionChoice';
 import { persistLater, savedSegmentationFor, forgetSaved } from './segmentationSaving';
@@ -155,6 +156,7 @@ function queueGrow(series: SeriesNode, world: Vec3 | null, replaceLast: boolean)
       const view = store().views[series.key]!;
       const outcome = await session.grow(segmentClient(), seed, growOptions(view.tolerance, session.volume.scalars, session.grid, seed), replaceLast);
       store().patchView(series.key, { lastGrow: { range: outcome.range, ms: outcome.ms } });
+      if (outcome.voxelCount > 0) setThresholdRange(outcome.range);
       if (outcome.voxelCount === 0) store().setMessage('Nothing grew from that point.');
       refresh(session);
     }),
@@ -179,6 +181,20 @@ function edit(seriesKey: string, change: (s: SeriesSegmentation) => void): void 
 
 export const undo = (seriesKey: string): void => edit(seriesKey, (s) => s.undo());
 export const redo = (seriesKey: string): void => edit(seriesKey, (s) => s.redo());
+
+const activeSeriesKey = (): string | null => {
+  const { slots, activeSlot } = useViewerStore.getState();
+  return slots[activeSlot]?.seriesKey ?? null;
+};
+/** Ctrl+Z / Ctrl+Y while the segmentation panel is open: the segmentation of the active viewport's series. */
+export function undoSegmentationOfActiveSlot(): void {
+  const key = activeSeriesKey();
+  if (key) undo(key);
+}
+export function redoSegmentationOfActiveSlot(): void {
+  const key = activeSeriesKey();
+  if (key) redo(key);
+}
 export const clearSegmentation = (seriesKey: string): void => edit(seriesKey, (s) => s.clear());
 
 /** Interpolates across the slices of the active viewport's plane (the ones the user painted on). */
@@ -212,6 +228,17 @@ export function setLesion(seriesKey: string, lesionId: string | null): void {
 export function setBrushSize(mm: number): void {
   store().setBrushSize(mm);
   applyBrushSize(mm);
+}
+
+/** The value range the threshold brush paints (ordered low → high). */
+export function setThresholdRange(range: readonly [number, number]): void {
+  const ordered: [number, number] = [Math.min(range[0], range[1]), Math.max(range[0], range[1])];
+  store().setThresholdRange(ordered);
+  applyThresholdRange(ordered);
+}
+
+export function applyThresholdRange(range: readonly [number, number]): void {
+  configureTool('ThresholdBrush', { threshold: { isDynamic: false, range: [range[0], range[1]] } });
 }
 
 /** Brush and eraser radius (mm) in every tool group. */

@@ -1,5 +1,6 @@
 import type { Types } from '@cornerstonejs/core';
 import { useSegmentationStore } from '../../state/segmentationStore';
+import { useViewerStore } from '../../state/viewerStore';
 import { registerTestHooks } from '../../ui/testHooks';
 import { viewportOfSlot } from '../displayControls';
 import { sessionFor } from './segmentationController';
@@ -14,6 +15,43 @@ function jumpToWorld(slot: number, world: [number, number, number]): boolean {
   return done;
 }
 
+const sessionOf = (seriesKey?: string) => {
+  const { slots, activeSlot } = useViewerStore.getState();
+  const key = seriesKey ?? slots[activeSlot]?.seriesKey;
+  return key ? sessionFor(key) : undefined;
+};
+
+/** The image values (HU on CT) under the segmentation: how many voxels, lowest and highest. */
+function labelValues(seriesKey?: string): { count: number; min: number; max: number } | null {
+  const session = sessionOf(seriesKey);
+  if (!session) return null;
+  const { labelmap, volume } = session;
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < labelmap.length; i++) {
+    if (!labelmap[i]) continue;
+    const v = volume.scalars[i]!;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { count, min, max };
+}
+
+/** Segmented voxels on each slice k of the volume (the acquired slices). */
+function sliceCounts(seriesKey?: string): number[] | null {
+  const session = sessionOf(seriesKey);
+  if (!session) return null;
+  const [ni, nj, nk] = session.grid.dimensions;
+  const size = ni * nj;
+  return Array.from({ length: nk }, (_, k) => {
+    let n = 0;
+    for (let i = k * size; i < (k + 1) * size; i++) if (session.labelmap[i]) n++;
+    return n;
+  });
+}
+
 export function registerSegmentationTestHooks(): void {
   registerTestHooks({
     jumpToWorld,
@@ -21,6 +59,8 @@ export function registerSegmentationTestHooks(): void {
       store: useSegmentationStore,
       saved: segmentationSaved,
       voxelCount: (seriesKey: string) => sessionFor(seriesKey)?.stats().voxelCount ?? null,
+      labelValues,
+      sliceCounts,
     },
   });
 }

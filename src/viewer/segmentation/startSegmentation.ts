@@ -3,7 +3,7 @@ import { useSegmentationStore } from '../../state/segmentationStore';
 import { ensureCornerstone } from '../cornerstoneSetup';
 import { onSeriesDisplayed } from '../displaySeries';
 import { configureTool } from '../toolGroup';
-import { applyBrushSize, growAt, listenForLabelmapEdits, showOrRestoreSegmentation } from './segmentationController';
+import { applyBrushSize, applyThresholdRange, growAt, listenForLabelmapEdits, showOrRestoreSegmentation } from './segmentationController';
 import { registerSegmentationTestHooks } from './segmentationTestHooks';
 
 /** Wires the segmentation feature: seed clicks, brush strokes, drawing and restoring on displayed series. */
@@ -14,5 +14,6 @@ export function startSegmentation(): void {
   void ensureCornerstone().then(() => {
     configureTool('SegmentSeed', { onClick: (world: Types.Point3, viewport: Types.IViewport) => void growAt(world, viewport) });
     applyBrushSize(useSegmentationStore.getState().brushSizeMm);
+    applyThresholdRange(useSegmentationStore.getState().thresholdRange);
   });
 }

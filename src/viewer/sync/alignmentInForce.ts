@@ -3,7 +3,7 @@ import { alignmentFromLandmarks, pairLabels, type StudyAlignment, type Vertebra,
 
 /** Pure: which alignment maps the baseline of a comparison onto its follow-up, and how to say so. */
 
-export type AlignmentKind = 'same-frame' | 'landmarks' | 'manual' | 'none';
+export type AlignmentKind = 'same-frame' | 'landmarks' | 'manual' | 'point-pair' | 'none';
 
 export interface ComparedStudy {
   studyInstanceUid: string;
@@ -21,6 +21,15 @@ export interface AlignmentInForce {
 
 /** A saved alignment without landmark pairs is one the user typed or set from the current positions. */
 export const isManualAlignment = (a: StudyAlignment): boolean => a.pairCount === 0;
+
+/** A saved alignment from one landmark the user clicked in each study. */
+export const isPointPairAlignment = (a: StudyAlignment): boolean => a.source === 'point-pair';
+
+/** The translation taking a landmark clicked in the baseline to the same landmark clicked in the follow-up. */
+export function pointPairAlignment(baselineUid: string, followupUid: string, baselinePoint: Vec3, followupPoint: Vec3): StudyAlignment {
+  const translation: Vec3 = [followupPoint[0] - baselinePoint[0], followupPoint[1] - baselinePoint[1], followupPoint[2] - baselinePoint[2]];
+  return { fromStudyUid: baselineUid, toStudyUid: followupUid, mode: 'translation', translation, residualRmsMm: 0, pairCount: 1, source: 'point-pair' };
+}
 
 export function manualAlignment(baselineUid: string, followupUid: string, offset: Vec3): StudyAlignment {
   return { fromStudyUid: baselineUid, toStudyUid: followupUid, mode: 'translation', translation: offset, residualRmsMm: 0, pairCount: 0 };
@@ -43,6 +52,10 @@ export function resolveAlignment(
   if (stored && isManualAlignment(stored)) {
     const [x, y, z] = stored.translation.map((v) => v.toFixed(1));
     return { kind: 'manual', alignment: stored, vertebrae: [], description: `Manual offset (${x}, ${y}, ${z}) mm` };
+  }
+  if (stored && isPointPairAlignment(stored)) {
+    const [x, y, z] = stored.translation.map((v) => v.toFixed(1));
+    return { kind: 'point-pair', alignment: stored, vertebrae: [], description: `Aligned by a point pair (${x}, ${y}, ${z}) mm` };
   }
   const inStudy = (study: ComparedStudy) => labels.filter((l) => l.studyInstanceUid === study.studyInstanceUid);
   const pairs = pairLabels(inStudy(baseline), inStudy(followup));

@@ -26,3 +26,8 @@ export class VertebraLabelTool extends WorldClickTool {
 export class SegmentSeedTool extends WorldClickTool {
   static override toolName = 'SegmentSeed';
 }
+
+/** Click the same landmark in two compared studies to align them (point pair). */
+export class PointPickTool extends WorldClickTool {
+  static override toolName = 'PointPick';
+}
