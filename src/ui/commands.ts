@@ -4,6 +4,7 @@ import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWin
 import { activatePrimaryTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 import { toggleComparison } from './comparison/comparisonController';
+import { startPointPick } from './comparison/pointPairPick';
 import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../viewer/segmentation/segmentationController';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
@@ -94,6 +95,11 @@ export function runAction(action: Action, openFiles: () => void): void {
       return state.togglePanel('segmentation');
     case 'toggleTimeline':
       return state.togglePanel('timeline');
+    case 'pickPointPair':
+      startPointPick();
+      return;
+    case 'toggleProblems':
+      return state.togglePanel('problems');
     case 'compare':
       toggleComparison();
       return;

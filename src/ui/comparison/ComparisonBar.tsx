@@ -85,8 +85,8 @@ export function ComparisonBar() {
             </button>
           </>
         ) : (
-          <button type="button" onClick={() => startPointPick()} data-testid="point-pair-button" title="Click the same landmark in both viewports to align them">
-            Pick point pair
+          <button type="button" onClick={() => startPointPick()} data-testid="point-pair-button" title="Click the same landmark in both viewports to align them (j)">
+            Pick point pair (j)
           </button>
         ))}
       {canUseLabels && (

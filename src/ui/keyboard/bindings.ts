@@ -44,6 +44,8 @@ export type Action =
   | 'toggleSegmentation'
   | 'toggleTimeline'
   | 'compare'
+  | 'pickPointPair'
+  | 'toggleProblems'
   | 'deleteMeasurement'
   | 'undo'
   | 'redo';
@@ -99,6 +101,8 @@ export const BINDINGS = {
   toggleMeasurements: { key: 'm', label: 'Show or hide lesions and measurements', group: 'App' },
   toggleSegmentation: { key: 'k', label: 'Show or hide the segmentation panel', group: 'App' },
   toggleTimeline: { key: 't', label: 'Show or hide the timeline', group: 'App' },
+  pickPointPair: { key: 'j', label: 'While comparing: align by a point pair (click a landmark left, then right)', group: 'View' },
+  toggleProblems: { key: 'P', label: 'Show or hide the import problems (Shift+P)', group: 'App' },
   compare: { key: 'c', label: 'Compare baseline and latest follow-up side by side, in step (again: stop)', group: 'View' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
   undo: { key: 'Ctrl+z', label: 'Undo (the segmentation edit while the segmentation panel is open, else the annotation)', group: 'Edit' },
