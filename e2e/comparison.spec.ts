@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { openSample, pageAt } from './helpers';
 import { expect, test, type Page } from '@playwright/test';
 
 type Vec3 = [number, number, number];
@@ -36,35 +37,7 @@ const centres = {
   followup: truth.timepoints.followup.series['followup-mr']!.vertebralBodyCentres,
 };
 
-async function openSample(page: Page): Promise<void> {
-  await page.goto('/');
-  for (const slot of [0, 1]) await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
-}
 
-/**
- * Scrolls a viewport to the slice through a world point and returns that point on the page, once the viewport stays
- * there (just after comparing starts, the viewports may still be moved by loading and the first sync).
- */
-async function pageAt(page: Page, slot: number, world: Vec3): Promise<[number, number]> {
-  let point: [number, number] | null = null;
-  await expect
-    .poll(async () => {
-      point = await page.evaluate(
-        ([s, w]) => {
-          const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-          hooks.jumpToWorld(s, w);
-          return hooks.worldToPage(s, w);
-        },
-        [slot, world] as const,
-      );
-      if (!point) return Infinity;
-      await page.waitForTimeout(300);
-      const back = await page.evaluate(([s, p]) => (window as unknown as { __spinelens: Hooks }).__spinelens.pageToWorld(s, p), [slot, point] as const);
-      return back ? Math.hypot(back[0] - world[0], back[1] - world[1], back[2] - world[2]) : Infinity;
-    })
-    .toBeLessThan(1);
-  return point!;
-}
 
 /**
  * Labels C2 and C3 with the label tool by clicking their body centres, in the follow-up (right) then the baseline (left):

@@ -62,3 +62,43 @@ export async function showSeries(page: Page, description: RegExp | string, slot 
   await page.getByTestId('series-item').filter({ hasText: description }).first().click();
   await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible();
 }
+
+export type Vec3 = [number, number, number];
+export type Point = [number, number];
+
+interface PositionHooks {
+  jumpToWorld(slot: number, world: Vec3): boolean;
+  worldToPage(slot: number, world: Vec3): Point | null;
+  pageToWorld(slot: number, page: Point): Vec3 | null;
+}
+
+/** Opens the bundled sample case and waits until both viewports show it. */
+export async function openSample(page: Page): Promise<void> {
+  await page.goto('/');
+  for (const slot of [0, 1]) await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
+}
+
+/**
+ * Scrolls a viewport to the slice through a world point and returns that point on the page, once the viewport stays
+ * there (just after loading or comparing starts, the viewports may still be moved).
+ */
+export async function pageAt(page: Page, slot: number, world: Vec3): Promise<Point> {
+  let point: Point | null = null;
+  await expect
+    .poll(async () => {
+      point = await page.evaluate(
+        ([s, w]) => {
+          const hooks = (window as unknown as { __spinelens: PositionHooks }).__spinelens;
+          hooks.jumpToWorld(s, w);
+          return hooks.worldToPage(s, w);
+        },
+        [slot, world] as const,
+      );
+      if (!point) return Infinity;
+      await page.waitForTimeout(300);
+      const back = await page.evaluate(([s, p]) => (window as unknown as { __spinelens: PositionHooks }).__spinelens.pageToWorld(s, p), [slot, point] as const);
+      return back ? Math.hypot(back[0] - world[0], back[1] - world[1], back[2] - world[2]) : Infinity;
+    })
+    .toBeLessThan(1);
+  return point!;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { showSeries } from './helpers';
+import { showSeries, openSample, pageAt } from './helpers';
 
 type Vec3 = [number, number, number];
 type Point = [number, number];
@@ -24,24 +24,7 @@ const followup = truth.timepoints.followup!;
 const BASELINE_ML = baseline.lesion.volumeMl;
 const FOLLOWUP_ML = followup.lesion.volumeMl;
 
-async function openSample(page: Page): Promise<void> {
-  await page.goto('/');
-  for (const slot of [0, 1]) await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
-}
 
-/** Scrolls a viewport to the slice through a world point and returns that point on the page. */
-async function pageAt(page: Page, slot: number, world: Vec3): Promise<Point> {
-  const point = await page.evaluate(
-    ([s, w]) => {
-      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-      hooks.jumpToWorld(s, w);
-      return hooks.worldToPage(s, w);
-    },
-    [slot, world] as const,
-  );
-  expect(point).not.toBeNull();
-  return point!;
-}
 
 async function shownVolumeMl(page: Page): Promise<number> {
   return Number(await page.getByTestId('seg-volume').getAttribute('data-ml'));

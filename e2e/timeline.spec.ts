@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-
-type Vec3 = [number, number, number];
-type Point = [number, number];
-interface Hooks {
-  jumpToWorld(slot: number, world: Vec3): boolean;
-  worldToPage(slot: number, world: Vec3): Point | null;
-}
+import { openSample, pageAt, type Vec3 } from './helpers';
 
 const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
   timepoints: Record<'baseline' | 'followup', { lesion: { volumeMl: number }; series: Record<string, { lesion: { centroid: Vec3 } }> }>;
@@ -17,24 +11,7 @@ const baseline = truth.timepoints.baseline;
 const followup = truth.timepoints.followup;
 const TRUE_CHANGE = (followup.lesion.volumeMl / baseline.lesion.volumeMl - 1) * 100; // −70.0 %
 
-async function openSample(page: Page): Promise<void> {
-  await page.goto('/');
-  for (const slot of [0, 1]) await expect(page.getByTestId(`viewport-${slot}`).getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
-}
 
-/** Scrolls a viewport to the slice through a world point and returns that point on the page. */
-async function pageAt(page: Page, slot: number, world: Vec3): Promise<Point> {
-  const point = await page.evaluate(
-    ([s, w]) => {
-      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-      hooks.jumpToWorld(s, w);
-      return hooks.worldToPage(s, w);
-    },
-    [slot, world] as const,
-  );
-  expect(point).not.toBeNull();
-  return point!;
-}
 
 async function grownMl(page: Page, ml: number): Promise<number> {
   const shown = async () => Number(await page.getByTestId('seg-volume').getAttribute('data-ml'));

@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, timepointsFromStudies, type Lesion, type LesionStatus, type SegmentationSummary, type SpineLensState } from '../../src/lesions';
-import type { Measurement } from '../../src/measure';
+import { emptyState, type SpineLensState } from '../../src/lesions';
 import { formatPercent } from '../../src/measure/format';
 import { dicomDateSeconds, lesionTimeline, preferredVolumeSource, timelineChartData } from '../../src/response';
-import { lengthMeasurement } from '../lesions/fixtures';
+import { diameter, lesion, segmented, timepoints } from './responseFixtures';
 
-const lesion = (id: string, status: LesionStatus = 'tracked'): Lesion => ({
-  id,
-  name: id,
-  level: 'C2-3',
-  levelSource: 'user',
-  site: 'osseous',
-  notes: '',
-  status,
-  createdAt: '2026-01-05T10:00:00.000Z',
-});
-const diameter = (lesionId: string, studyInstanceUid: string, mm: number): Measurement =>
-  lengthMeasurement([0, 0, 0], [mm, 0, 0], { lesionId, studyInstanceUid });
-const segmented = (lesionId: string, studyInstanceUid: string, volumeMm3: number): SegmentationSummary => ({
-  lesionId,
-  studyInstanceUid,
-  seriesKey: 'series',
-  volumeMm3,
-  voxelCount: volumeMm3,
-  voxelVolumeMm3: 1,
-  longestDiameterMm: 0,
-  perpendicularDiameterMm: 0,
-});
-
-const timepoints = timepointsFromStudies(
-  [
-    { studyInstanceUid: 'prior', date: '20251001', time: '' },
-    { studyInstanceUid: 's0', date: '20260105', time: '' },
-    { studyInstanceUid: 's1', date: '20260406', time: '' },
-    { studyInstanceUid: 's2', date: '20260706', time: '' },
-  ],
-  's0',
-);
 
 // A: 20 → 12 → 13 mm, segmented 8.242 → 2.473 mL (the sample's ground truth); B: 10 mm at baseline only.
 const state: SpineLensState = {
