@@ -20,8 +20,8 @@ export type RegisterInstance = (instance: InstanceMeta, bytes: ArrayBuffer) => P
 export interface ImportOptions {
   register: RegisterInstance;
   onProgress?: (done: number, total: number) => void;
-  /** SOP Instance UIDs already loaded: a file repeating one is noted and skipped. */
-  known?: ReadonlySet<string>;
+  /** Whether an image is already loaded (asked at the time, so two imports at once do not load it twice). */
+  isKnown?: (sopInstanceUid: string) => boolean;
 }
 
 /**
@@ -31,7 +31,8 @@ export interface ImportOptions {
 export async function importFiles(files: readonly SourceFile[], options: ImportOptions): Promise<ImportResult> {
   const instances: InstanceMeta[] = [];
   const notes: ImportNote[] = [];
-  const seen = new Set(options.known ?? []);
+  const seen = new Set<string>();
+  const isKnown = options.isKnown ?? (() => false);
   let done = 0;
   const concurrency = 8;
   let next = 0;
@@ -45,7 +46,7 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
         });
         const parsed = parseInstance(file.name, new Uint8Array(bytes));
         if (parsed.kind === 'image') {
-          if (seen.has(parsed.instance.sopInstanceUid)) {
+          if (seen.has(parsed.instance.sopInstanceUid) || isKnown(parsed.instance.sopInstanceUid)) {
             notes.push({ fileName: file.name, reason: 'Duplicate: this image (same SOP Instance UID) is already loaded', severity: 'skipped' });
           } else {
             seen.add(parsed.instance.sopInstanceUid);

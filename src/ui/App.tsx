@@ -14,6 +14,14 @@ import { fromLocalFile } from '../sources/sourceFile';
 import { filesFromDataTransfer } from '../sources/droppedFiles';
 import { sampleCaseFiles } from '../sources/sampleCase';
 
+let sampleOpening: Promise<void> | null = null;
+
+/** The sample opens once per page, even when React runs the effect twice (StrictMode in development). */
+function openSampleOnce(): Promise<void> {
+  sampleOpening ??= importSources(sampleCaseFiles(), 'Opening the sample case');
+  return sampleOpening;
+}
+
 export function App() {
   const layout = useViewerStore((s) => s.layout);
   const notes = useViewerStore((s) => s.notes);
@@ -31,7 +39,7 @@ export function App() {
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     if (params.has('empty')) return;
-    importSources(sampleCaseFiles(), 'Opening the sample case').catch((e: unknown) => setFatal(String(e)));
+    openSampleOnce().catch((e: unknown) => setFatal(String(e)));
   }, []);
 
   const onFiles = (list: FileList | null) => {

@@ -2,7 +2,7 @@ import { importFiles } from '../loading/importFiles';
 import type { SourceFile } from '../sources/sourceFile';
 import { allSeries, useViewerStore, type ViewMode } from '../state/viewerStore';
 import type { PatientNode, SeriesNode } from '../dicom/types';
-import { knownSopInstanceUids, registerInstance } from '../viewer/imageRegistry';
+import { isRegistered, registerInstance } from '../viewer/imageRegistry';
 import { ensureCornerstone } from '../viewer/cornerstoneSetup';
 
 /** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
@@ -14,7 +14,7 @@ export async function importSources(files: readonly SourceFile[], label = 'Readi
   try {
     const result = await importFiles(files, {
       register: registerInstance,
-      known: knownSopInstanceUids(),
+      isKnown: isRegistered,
       onProgress: (done, total) => useViewerStore.getState().setProgress({ label, done, total }),
     });
     useViewerStore.getState().addImport(result.instances, result.notes);

@@ -16,9 +16,16 @@ export async function registerInstance(instance: InstanceMeta, bytes: ArrayBuffe
   if (limitation) throw new Error(limitation);
   const { wadouri } = dicomImageLoader;
   const imageId = wadouri.fileManager.add(new Blob([bytes]));
-  await wadouri.dataSetCacheManager.load(wadouri.parseImageId(imageId).url, () => Promise.resolve(bytes), imageId);
+  // Claimed before the await, so a second import of the same image meanwhile sees it as loaded.
   baseImageIds.set(instance.sopInstanceUid, imageId);
   instancesByImageId.set(imageId, instance);
+  try {
+    await wadouri.dataSetCacheManager.load(wadouri.parseImageId(imageId).url, () => Promise.resolve(bytes), imageId);
+  } catch (error) {
+    baseImageIds.delete(instance.sopInstanceUid);
+    instancesByImageId.delete(imageId);
+    throw error;
+  }
 }
 
 const JPEG_EXTENDED_12BIT = '1.2.840.10008.1.2.4.51';
@@ -46,8 +53,8 @@ export function imageIdsForSeries(series: SeriesNode): string[] {
   return series.frames.map((frame) => imageIdFor(frame.instance, frame.frameIndex));
 }
 
-export function knownSopInstanceUids(): ReadonlySet<string> {
-  return new Set(baseImageIds.keys());
+export function isRegistered(sopInstanceUid: string): boolean {
+  return baseImageIds.has(sopInstanceUid);
 }
 
 /**
