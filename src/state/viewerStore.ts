@@ -84,7 +84,18 @@ export const useViewerStore = create<ViewerState>()((set) => ({
         : { notes: [...state.notes, { fileName, reason: `Could not decode the pixels: ${reason}`, severity: 'problem' }], rightPanel: 'problems' },
     ),
   setProgress: (progress) => set({ progress }),
-  setLayout: (layout) => set({ layout }),
+  setLayout: (layout) =>
+    set((state) => {
+      // Empty viewports of the new layout take the series not shown yet, in browser order.
+      const shown = new Set(state.slots.map((s) => s.seriesKey));
+      const unshown = allSeries(state.patients).filter((s) => !shown.has(s.key) && s.frames.length > 1);
+      const slots = state.slots.map((slot, i) => {
+        if (i >= SLOT_COUNT[layout] || slot.seriesKey !== null) return slot;
+        const next = unshown.shift();
+        return next ? { seriesKey: next.key, mode: (next.geometry?.isVolume ? 'sagittal' : 'stack') as ViewMode } : slot;
+      });
+      return { layout, slots };
+    }),
   showSeries: (slot, seriesKey, mode) =>
     set((state) => ({
       slots: state.slots.map((s, i) => (i === slot ? { seriesKey, mode: mode ?? s.mode } : s)),
