@@ -72,3 +72,4 @@ export {
   type MatchSuggestion,
 } from './suggestMatch';
 export { candidateKey, trackingSuggestions, type TrackingCandidate, type TrackingSuggestion } from './trackingSuggestions';
+export { mergeStates } from './mergeStates';

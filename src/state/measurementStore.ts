@@ -96,7 +96,8 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
   renameLesion: (lesionId, name) => set((s) => ({ state: updateLesion(s.state, lesionId, { name }) })),
   setLesionLevel: (lesionId, level) =>
     set((s) => ({
-      state: withAutoLevels(updateLesion(s.state, lesionId, level.trim() ? { level: level.trim(), levelSource: 'user' } : { levelSource: 'auto' })),
+      // Kept as typed (a trailing space is part of typing "C2 posterior"); cleared, it goes back to the labels' level.
+      state: withAutoLevels(updateLesion(s.state, lesionId, level.trim() ? { level, levelSource: 'user' } : { level: '', levelSource: 'auto' })),
     })),
   setLesionSite: (lesionId, site) => set((s) => ({ state: updateLesion(s.state, lesionId, { site }) })),
   setLesionStatus: (lesionId, status) => set((s) => ({ state: updateLesion(s.state, lesionId, { status }) })),
@@ -117,7 +118,7 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
         measurements: s.state.measurements.map((m) => {
           if (m.id !== measurementId) return m;
           const { level: _old, ...rest } = m;
-          return (level.trim() ? { ...rest, level: level.trim() } : rest) as Measurement;
+          return (level.trim() ? { ...rest, level } : rest) as Measurement;
         }),
       },
     })),
@@ -209,25 +210,28 @@ function updateLesion(state: SpineLensState, lesionId: string, patch: Partial<Le
 
 /**
  * Lesions whose level is automatic get it from the vertebral labels: the level at the lesion's
- * position in the earliest study where it is measured and labelled. Unchanged without labels.
+ * position in the earliest study where it is measured and labelled; empty when none can be given.
  */
 function withAutoLevels(state: SpineLensState): SpineLensState {
-  if (state.labels.length === 0) return state;
   let changed = false;
   const lesions = state.lesions.map((lesion) => {
     if (lesion.levelSource !== 'auto') return lesion;
-    const studies = [...new Set(state.measurements.filter((m) => m.lesionId === lesion.id).map((m) => m.studyInstanceUid))];
-    for (const study of studies) {
-      const where = lesionPosition(state, lesion.id, study);
-      const labels = state.labels.filter((l) => l.studyInstanceUid === study);
-      const level = where && assignLevel(where.position, labels, where.frameOfReferenceUid)?.level;
-      if (level) {
-        if (level === lesion.level) return lesion;
-        changed = true;
-        return { ...lesion, level };
-      }
-    }
-    return lesion;
+    const level = autoLevel(state, lesion.id) ?? '';
+    if (level === lesion.level) return lesion;
+    changed = true;
+    return { ...lesion, level };
   });
   return changed ? { ...state, lesions } : state;
+}
+
+/** The level at the lesion's position in the earliest study where it is measured and labelled; null without. */
+function autoLevel(state: SpineLensState, lesionId: string): string | null {
+  const studies = [...new Set(state.measurements.filter((m) => m.lesionId === lesionId).map((m) => m.studyInstanceUid))];
+  for (const study of studies) {
+    const where = lesionPosition(state, lesionId, study);
+    const labels = state.labels.filter((l) => l.studyInstanceUid === study);
+    const level = where && labels.length > 0 ? assignLevel(where.position, labels, where.frameOfReferenceUid)?.level : undefined;
+    if (level) return level;
+  }
+  return null;
 }

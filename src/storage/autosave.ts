@@ -1,5 +1,5 @@
 import { keyValueDatabase } from './keyValueDatabase';
-import { parseSavedState, serialiseState, studiesKey, type SpineLensState } from '../lesions';
+import { mergeStates, parseSavedState, serialiseState, studiesKey, type SpineLensState } from '../lesions';
 import { useViewerStore } from '../state/viewerStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import type { PatientNode } from '../dicom/types';
@@ -64,8 +64,15 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
   };
 }
 
+/** Studies whose saved record could not be read: saving over it would lose that work. */
+const unreadableKeys = new Set<string>();
+
 async function save(): Promise<void> {
   const { state, annotations, setStorageError, setSavePending } = useMeasurementStore.getState();
+  if (unreadableKeys.has(state.studiesKey)) {
+    setStorageError('Not saved: the work saved earlier for these studies could not be read, and saving now would overwrite it. Reload to try again.');
+    return;
+  }
   try {
     const record: SavedRecord = { state: serialiseState(state), annotations: { ...annotations }, savedAt: new Date().toISOString() };
     await (await database()).put(STORE, record, state.studiesKey);
@@ -82,7 +89,9 @@ async function loadFor(key: string): Promise<void> {
   let record: SavedRecord | undefined;
   try {
     record = (await (await database()).get(STORE, key)) as SavedRecord | undefined;
+    unreadableKeys.delete(key);
   } catch (e) {
+    unreadableKeys.add(key);
     store.setStorageError(`Saved measurements could not be read from this browser: ${describe(e)}`);
   }
   let saved: SpineLensState | null = null;
@@ -101,21 +110,6 @@ async function loadFor(key: string): Promise<void> {
   restoreAnnotations(merged.measurements, annotations);
 }
 
-/** Saved items first; items made in this session that the saved state lacks are kept too. */
-function mergeStates(key: string, saved: SpineLensState | null, current: SpineLensState): SpineLensState {
-  if (!saved) return { ...current, studiesKey: key };
-  const union = <T extends { id: string }>(a: readonly T[], b: readonly T[]): T[] => {
-    const ids = new Set(b.map((x) => x.id));
-    return [...a.filter((x) => !ids.has(x.id)), ...b];
-  };
-  return {
-    ...saved,
-    studiesKey: key,
-    lesions: union(saved.lesions, current.lesions),
-    measurements: union(saved.measurements, current.measurements),
-    labels: union(saved.labels, current.labels),
-  };
-}
 
 /** A record we cannot read is set aside rather than overwritten by the next save. */
 async function keepInvalidRecord(key: string, record: SavedRecord): Promise<void> {

@@ -38,6 +38,10 @@ function seriesOfSlot(slot: number): SeriesNode | undefined {
 
 /** The segmentation of a series, created (and filled from storage when saved) on first use. */
 async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
+  // Volumes need one orientation, evenly spaced slices and no gaps: elsewhere mL would be wrong.
+  if (!series.geometry?.isVolume) {
+    throw new Error(`this series is not a regular volume, so a volume in mL would be wrong${series.warnings.length ? ` (${series.warnings.join('; ')})` : ''}`);
+  }
   const existing = sessions.get(series.key);
   if (existing) return existing;
   const pending = creating.get(series.key);

@@ -45,7 +45,9 @@ export function resolveAlignment(
   labels: readonly VertebralLabel[],
   saved: readonly StudyAlignment[] = [],
 ): AlignmentInForce {
-  if (baseline.studyInstanceUid === followup.studyInstanceUid || baseline.frameOfReferenceUid === followup.frameOfReferenceUid) {
+  // Two studies without a FrameOfReferenceUID share nothing: an empty UID is not a shared frame.
+  const sameFrame = baseline.frameOfReferenceUid !== '' && baseline.frameOfReferenceUid === followup.frameOfReferenceUid;
+  if (baseline.studyInstanceUid === followup.studyInstanceUid || sameFrame) {
     return { kind: 'same-frame', alignment: null, vertebrae: [], description: 'Same frame of reference' };
   }
   const stored = saved.find((a) => a.fromStudyUid === baseline.studyInstanceUid && a.toStudyUid === followup.studyInstanceUid);
