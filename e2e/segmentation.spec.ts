@@ -214,3 +214,30 @@ test('interpolation fills the slices between two painted slices of the CT; Ctrl+
   await expect.poll(() => shownVolumeMl(page)).toBeCloseTo(paintedMl, 4);
   expect((await sliceCounts(page)).slice(k0 + 1, k1).every((n) => n === 0)).toBe(true);
 });
+
+test('deleting a lesion removes its segmented volume, also after a reload', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('k');
+  const panel = page.getByTestId('segmentation-panel');
+  await panel.getByTestId('seg-tool-SegmentSeed').click();
+  await page.mouse.click(...(await pageAt(page, 0, baseline.series['baseline-mr']!.lesion.centroid)));
+  await expectVolumeNear(page, BASELINE_ML);
+
+  await page.getByTestId('panel-tab-lesions').click();
+  const card = page.getByTestId('lesion-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('lesion-segmented')).toContainText('Segmented 8.1 mL');
+  await card.getByRole('button', { name: /^Delete lesion/ }).click();
+
+  await page.getByTestId('panel-tab-segmentation').click();
+  await expect(page.getByTestId('seg-volume')).toHaveAttribute('data-ml', '0.0000');
+  await page.getByTestId('panel-tab-lesions').click();
+  await expect(page.getByTestId('lesion-segmented')).toHaveCount(0);
+  await expect(page.getByTestId('autosave-status')).toHaveText('Saved in this browser');
+  await page.waitForTimeout(1000);
+
+  await page.reload();
+  await expect(page.getByTestId('viewport-0').getByTestId('overlay-slice')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('lesion-segmented')).toHaveCount(0);
+});

@@ -64,13 +64,14 @@ export function startAutosave(delayMs = AUTOSAVE_DELAY_MS): () => void {
   };
 }
 
-/** Studies whose saved record could not be read: saving over it would lose that work. */
-const unreadableKeys = new Set<string>();
+/** Studies whose saved record could not be read, with why: saving over it could lose that work. */
+const unreadableKeys = new Map<string, string>();
 
 async function save(): Promise<void> {
   const { state, annotations, setStorageError, setSavePending } = useMeasurementStore.getState();
-  if (unreadableKeys.has(state.studiesKey)) {
-    setStorageError('Not saved: the work saved earlier for these studies could not be read, and saving now would overwrite it. Reload to try again.');
+  const unreadable = unreadableKeys.get(state.studiesKey);
+  if (unreadable !== undefined) {
+    setStorageError(`Measurements are not saved in this browser: ${unreadable}. Work saved earlier for these studies could not be read, so it is not overwritten; reload to try again.`);
     return;
   }
   try {
@@ -91,7 +92,7 @@ async function loadFor(key: string): Promise<void> {
     record = (await (await database()).get(STORE, key)) as SavedRecord | undefined;
     unreadableKeys.delete(key);
   } catch (e) {
-    unreadableKeys.add(key);
+    unreadableKeys.set(key, describe(e));
     store.setStorageError(`Saved measurements could not be read from this browser: ${describe(e)}`);
   }
   let saved: SpineLensState | null = null;

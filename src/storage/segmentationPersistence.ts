@@ -6,6 +6,7 @@ const STORE = 'labelmaps';
 
 /** One labelmap of one lesion on one series, run-length encoded. */
 export interface SavedSegmentation {
+  /** The StudyInstanceUID of the segmented series (the field keeps its first name so saved records still load). */
   studiesKey: string;
   seriesKey: string;
   lesionId: string;

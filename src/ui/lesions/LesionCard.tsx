@@ -5,6 +5,7 @@ import { formatDicomDate } from '../../dicom';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { MeasurementRow } from './MeasurementRow';
 import { KIND_NAMES } from './measurementValue';
+import { forgetSegmentationsOfLesion } from '../../viewer/segmentation/segmentationController';
 
 interface Props {
   lesion: Lesion;
@@ -31,7 +32,11 @@ export function LesionCard({ lesion, lesions, studies }: Props) {
           value={lesion.level}
           onChange={(e) => store().setLesionLevel(lesion.id, e.target.value)}
         />
-        <button type="button" aria-label={`Delete lesion ${lesion.name}`} onClick={() => store().removeLesion(lesion.id)}>
+        <button type="button" aria-label={`Delete lesion ${lesion.name}`} onClick={() => {
+            forgetSegmentationsOfLesion(lesion.id);
+            store().removeLesion(lesion.id);
+          }}
+        >
           ×
         </button>
       </div>

@@ -216,6 +216,25 @@ function paintedAxis(session: SeriesSegmentation): SliceAxis {
   return dots.indexOf(Math.max(...dots)) as SliceAxis;
 }
 
+/**
+ * Before a lesion is deleted: its segmentations are emptied and their saved labelmaps forgotten, and
+ * each segmentation moves to a lesion that still exists, so no volume is left behind for a lesion
+ * that is gone.
+ */
+export function forgetSegmentationsOfLesion(lesionId: string): void {
+  for (const view of Object.values(store().views)) {
+    if (view.lesionId !== lesionId) continue;
+    const session = sessions.get(view.seriesKey);
+    if (!session) continue;
+    session.clear();
+    forgetSaved(session.series, lesionId);
+    useMeasurementStore.getState().removeSegmentationSummary(lesionId, view.studyInstanceUid);
+    const others = useMeasurementStore.getState().state.lesions.filter((l) => l.id !== lesionId);
+    store().patchView(view.seriesKey, { lesionId: others[0]?.id ?? createEmptyLesion() });
+    refresh(session, false);
+  }
+}
+
 /** Moves the segmentation to another lesion (or a new one with lesionId null). */
 export function setLesion(seriesKey: string, lesionId: string | null): void {
   const view = store().views[seriesKey];

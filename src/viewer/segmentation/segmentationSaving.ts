@@ -1,7 +1,5 @@
-import { studiesKey } from '../../lesions';
 import type { SeriesNode } from '../../dicom/types';
 import { useMeasurementStore } from '../../state/measurementStore';
-import { useViewerStore } from '../../state/viewerStore';
 import { deleteSegmentation, loadSegmentations, saveSegmentation, type SavedSegmentation } from '../../storage/segmentationPersistence';
 import type { SeriesSegmentation } from './seriesSegmentation';
 
@@ -11,10 +9,12 @@ let savesInFlight = 0;
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
 
-/** Same key as the measurement autosave: the loaded studies. */
-export function currentStudiesKey(): string {
-  const { patients } = useViewerStore.getState();
-  return studiesKey(patients.flatMap((p) => p.studies.map((s) => s.studyInstanceUid)));
+/**
+ * A labelmap is saved under its own study (a series belongs to one), not under the set of loaded
+ * studies: opening another study beside it later must not hide it.
+ */
+function studyOf(series: SeriesNode): string {
+  return series.frames[0]?.instance.studyInstanceUid ?? '';
 }
 
 function reportFailure(what: string, e: unknown): void {
@@ -29,7 +29,7 @@ export function persistLater(session: SeriesSegmentation, lesionId: string): voi
     setTimeout(() => {
       timers.delete(session);
       const record: SavedSegmentation = {
-        studiesKey: currentStudiesKey(),
+        studiesKey: studyOf(session.series),
         seriesKey: session.series.key,
         lesionId,
         dimensions: [...session.grid.dimensions],
@@ -49,7 +49,7 @@ export const segmentationSaved = (): boolean => timers.size === 0 && savesInFlig
 
 export async function savedSegmentationFor(series: SeriesNode): Promise<SavedSegmentation | null> {
   try {
-    return (await loadSegmentations(currentStudiesKey(), series.key))[0] ?? null;
+    return (await loadSegmentations(studyOf(series), series.key))[0] ?? null;
   } catch (e) {
     reportFailure('load', e);
     return null;
@@ -57,5 +57,5 @@ export async function savedSegmentationFor(series: SeriesNode): Promise<SavedSeg
 }
 
 export function forgetSaved(series: SeriesNode, lesionId: string): void {
-  deleteSegmentation(currentStudiesKey(), series.key, lesionId).catch((e: unknown) => reportFailure('delete', e));
+  deleteSegmentation(studyOf(series), series.key, lesionId).catch((e: unknown) => reportFailure('delete', e));
 }
