@@ -1,22 +1,26 @@
 import { init as initCore, isCornerstoneInitialized } from '@cornerstonejs/core';
-import {
-  init as initTools,
-  addTool,
-  WindowLevelTool,
-  PanTool,
-  ZoomTool,
-  StackScrollTool,
-  LengthTool,
-  BidirectionalTool,
-  EllipticalROITool,
-  PlanarFreehandROITool,
-  ProbeTool,
-  ArrowAnnotateTool,
-  BrushTool,
-} from '@cornerstonejs/tools';
+import * as csTools from '@cornerstonejs/tools';
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { PointPickTool, SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
 import { startVertebraLabeling } from './vertebraLabeling';
-import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+
+/** Every tool class the viewer uses: Cornerstone's and our own small ones. */
+const TOOL_CLASSES = [
+  csTools.WindowLevelTool,
+  csTools.PanTool,
+  csTools.ZoomTool,
+  csTools.StackScrollTool,
+  csTools.LengthTool,
+  csTools.BidirectionalTool,
+  csTools.EllipticalROITool,
+  csTools.PlanarFreehandROITool,
+  csTools.ProbeTool,
+  csTools.ArrowAnnotateTool,
+  csTools.BrushTool,
+  VertebraLabelTool,
+  SegmentSeedTool,
+  PointPickTool,
+];
 
 let ready: Promise<void> | null = null;
 
@@ -27,25 +31,8 @@ export function ensureCornerstone(): Promise<void> {
     // The dicom-parser based (legacy) provider: it finds frame boundaries in fragmented multi-frame
     // JPEG without an offset table, which the naturalized path of 5.14 does not.
     dicomImageLoader.init({ maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)), useLegacyMetadataProvider: true });
-    initTools();
-    for (const tool of [
-      WindowLevelTool,
-      PanTool,
-      ZoomTool,
-      StackScrollTool,
-      LengthTool,
-      BidirectionalTool,
-      EllipticalROITool,
-      PlanarFreehandROITool,
-      ProbeTool,
-      ArrowAnnotateTool,
-      BrushTool,
-      VertebraLabelTool,
-      SegmentSeedTool,
-      PointPickTool,
-    ]) {
-      addTool(tool);
-    }
+    csTools.init();
+    for (const tool of TOOL_CLASSES) csTools.addTool(tool);
     startVertebraLabeling();
   })();
   return ready;
