@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIAMETER_AXES } from '../measure/types';
-import { LESION_SITES, LESION_STATUSES } from './lesion';
+import { LESION_SITES, LESION_STATUSES, SEGMENTATION_FLAG_CODES } from './lesion';
 import { STATE_VERSION, type SpineLensState } from './state';
 import { VERTEBRAE } from './vertebrae';
 
@@ -54,6 +54,11 @@ const segmentationSummarySchema = z.object({
   lesionId: z.string().min(1),
   studyInstanceUid: z.string().min(1),
   seriesKey: z.string(),
+  method: z.enum(['grow', 'line', 'edit']).optional(),
+  modality: z.string().optional(),
+  seriesDescription: z.string().optional(),
+  flags: z.array(z.object({ code: z.enum(SEGMENTATION_FLAG_CODES), message: z.string() })).optional(),
+  confirmedAt: z.string().optional(),
   volumeMm3: nonNegative,
   voxelCount: z.number().int().nonnegative(),
   voxelVolumeMm3: nonNegative,

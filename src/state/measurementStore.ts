@@ -50,7 +50,8 @@ export interface MeasurementStoreState {
   removeLabel(labelId: string): void;
   /** The segmentation result of a lesion at a timepoint; replaces the previous one. */
   upsertSegmentationSummary(summary: SegmentationSummary): void;
-  removeSegmentationSummary(lesionId: string, studyInstanceUid: string): void;
+  /** Summaries are kept per lesion and series: a second series of the same study never replaces the first. */
+  removeSegmentationSummary(lesionId: string, seriesKey: string): void;
   setBaselineStudy(studyInstanceUid: string | undefined): void;
   /** The alignment between two studies; replaces the previous one of the same pair. */
   setAlignment(alignment: StudyAlignment): void;
@@ -156,16 +157,16 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       state: {
         ...s.state,
         segmentationSummaries: [
-          ...s.state.segmentationSummaries.filter((x) => !(x.lesionId === summary.lesionId && x.studyInstanceUid === summary.studyInstanceUid)),
+          ...s.state.segmentationSummaries.filter((x) => !(x.lesionId === summary.lesionId && x.seriesKey === summary.seriesKey)),
           summary,
         ],
       },
     })),
-  removeSegmentationSummary: (lesionId, studyInstanceUid) =>
+  removeSegmentationSummary: (lesionId, seriesKey) =>
     set((s) => ({
       state: {
         ...s.state,
-        segmentationSummaries: s.state.segmentationSummaries.filter((x) => !(x.lesionId === lesionId && x.studyInstanceUid === studyInstanceUid)),
+        segmentationSummaries: s.state.segmentationSummaries.filter((x) => !(x.lesionId === lesionId && x.seriesKey === seriesKey)),
       },
     })),
   setBaselineStudy: (baselineStudyUid) =>

@@ -18,9 +18,9 @@ export function linkSuggestion(s: TrackingSuggestion): void {
   if (view && view.lesionId === c.fromLesionId) {
     setLesion(c.seriesKey, s.lesionId);
   } else {
-    const summary = store().state.segmentationSummaries.find((x) => x.lesionId === c.fromLesionId && x.studyInstanceUid === s.studyInstanceUid);
+    const summary = store().state.segmentationSummaries.find((x) => x.lesionId === c.fromLesionId && x.seriesKey === c.seriesKey);
     if (!summary) return;
-    store().removeSegmentationSummary(c.fromLesionId, s.studyInstanceUid);
+    store().removeSegmentationSummary(c.fromLesionId, c.seriesKey);
     store().upsertSegmentationSummary({ ...summary, lesionId: s.lesionId });
   }
   const { state } = store();

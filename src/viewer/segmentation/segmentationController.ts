@@ -107,7 +107,7 @@ function refresh(session: SeriesSegmentation, save = true): void {
       perpendicularDiameterMm: s.perpendicularDiameter,
     });
   } else {
-    measurements.removeSegmentationSummary(view.lesionId, view.studyInstanceUid);
+    measurements.removeSegmentationSummary(view.lesionId, key);
   }
   if (save) persistLater(session, view.lesionId);
 }
@@ -228,7 +228,7 @@ export function forgetSegmentationsOfLesion(lesionId: string): void {
     if (!session) continue;
     session.clear();
     forgetSaved(session.series, lesionId);
-    useMeasurementStore.getState().removeSegmentationSummary(lesionId, view.studyInstanceUid);
+    useMeasurementStore.getState().removeSegmentationSummary(lesionId, view.seriesKey);
     const others = useMeasurementStore.getState().state.lesions.filter((l) => l.id !== lesionId);
     store().patchView(view.seriesKey, { lesionId: others[0]?.id ?? createEmptyLesion() });
     refresh(session, false);
@@ -242,7 +242,7 @@ export function setLesion(seriesKey: string, lesionId: string | null): void {
   if (!view || !session) return;
   const target = lesionId ?? createEmptyLesion();
   if (target === view.lesionId) return;
-  useMeasurementStore.getState().removeSegmentationSummary(view.lesionId, view.studyInstanceUid);
+  useMeasurementStore.getState().removeSegmentationSummary(view.lesionId, seriesKey);
   forgetSaved(session.series, view.lesionId);
   store().patchView(seriesKey, { lesionId: target });
   refresh(session);
