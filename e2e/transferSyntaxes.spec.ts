@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { hasSharedDicom, loadFiles, openEmpty, SHARED_SKIP_REASON, sharedPath } from './helpers';
 import { fnv1a, referencePixels } from './referencePixels';
 
-import type { DecodedStats } from '../src/ui/testHooks';
+import type { DecodedStats } from '../src/testing/inspectionHooks';
 
 /** Encodings of one image: the first is uncompressed and is checked against Node's read of the file. */
 interface Family {

@@ -2,13 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { installTestHooks } from './ui/testHooks';
 import { startAnnotationSync } from './viewer/annotationSync';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation } from './viewer/segmentation/startSegmentation';
 import './ui/styles.css';
 
-installTestHooks();
+// The test build only (`--mode e2e`): the production bundle has no hooks.
+if (import.meta.env.MODE === 'e2e') void import('./testing/install').then((m) => m.installTestHooks());
 startAnnotationSync();
 startAutosave();
 startSegmentation();

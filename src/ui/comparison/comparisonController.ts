@@ -8,7 +8,6 @@ import { viewportOfSlot } from '../../viewer/displayControls';
 import { manualAlignment, resolveAlignment, type AlignmentInForce } from '../../viewer/sync/alignmentInForce';
 import type { SyncConfig } from '../../viewer/sync/cameraSync';
 import { mapBetweenStudies, offsetBetween } from '../../viewer/sync/studyMapping';
-import { registerTestHooks } from '../testHooks';
 import { COMPARED_SLOTS, allStudies, comparedSlots, type ComparedSlot } from './comparedStudies';
 
 export interface Comparison {
@@ -114,4 +113,3 @@ export function alignByLabels(): boolean {
   return true;
 }
 
-registerTestHooks({ comparison: { current: currentComparison, store: useComparisonStore } });

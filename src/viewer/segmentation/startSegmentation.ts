@@ -4,13 +4,11 @@ import { ensureCornerstone } from '../cornerstoneSetup';
 import { onSeriesDisplayed } from '../displaySeries';
 import { configureTool } from '../toolGroup';
 import { applyBrushSize, applyThresholdRange, growAt, listenForLabelmapEdits, showOrRestoreSegmentation } from './segmentationController';
-import { registerSegmentationTestHooks } from './segmentationTestHooks';
 
 /** Wires the segmentation feature: seed clicks, brush strokes, drawing and restoring on displayed series. */
 export function startSegmentation(): void {
   listenForLabelmapEdits();
   onSeriesDisplayed(showOrRestoreSegmentation);
-  registerSegmentationTestHooks();
   void ensureCornerstone().then(() => {
     configureTool('SegmentSeed', { onClick: (world: Types.Point3, viewport: Types.IViewport) => void growAt(world, viewport) });
     applyBrushSize(useSegmentationStore.getState().brushSizeMm);

@@ -1,10 +1,10 @@
 import type { Types } from '@cornerstonejs/core';
-import { useSegmentationStore } from '../../state/segmentationStore';
-import { useViewerStore } from '../../state/viewerStore';
-import { registerTestHooks } from '../../ui/testHooks';
-import { viewportOfSlot } from '../displayControls';
-import { sessionFor } from './segmentationController';
-import { segmentationSaved } from './segmentationSaving';
+import { useSegmentationStore } from '../state/segmentationStore';
+import { useViewerStore } from '../state/viewerStore';
+import { registerTestHooks } from './testHooks';
+import { viewportOfSlot } from '../viewer/displayControls';
+import { sessionFor } from '../viewer/segmentation/segmentationController';
+import { segmentationSaved } from '../viewer/segmentation/segmentationSaving';
 
 /** Scrolls a viewport to the slice through a world point (stack or volume). */
 function jumpToWorld(slot: number, world: [number, number, number]): boolean {
