@@ -1,9 +1,10 @@
 import { add, dot, normalize, scale, sub, type Vec3 } from '../geometry/vec3';
 import { bidirectionalAxes, lengthMm } from '../measure/length';
-import { orthogonalDiameters, type OrthogonalDiameters } from '../measure/orthogonalDiameters';
+import { craniocaudalAxis, orthogonalDiameters, type OrthogonalDiameters } from '../measure/orthogonalDiameters';
 import type { BidirectionalMeasurement, DiameterAxis, LengthMeasurement, Measurement } from '../measure/types';
 import { mm3ToMl } from '../measure/volume';
 import type { SegmentationSummary } from './lesion';
+import { measurementPlane, type Plane } from './measurementPlane';
 import type { SpineLensState } from './state';
 
 /** An unassigned length within this angle of the patient's z axis is taken as the craniocaudal diameter. */
@@ -29,23 +30,29 @@ export interface LesionTimepointSummary {
   lesionId: string;
   studyInstanceUid: string;
   measurementIds: string[];
-  /** Longest of the length measurements and bidirectional long axes. */
-  longestDiameter: { mm: number; measurementId: string } | null;
+  /** Longest of the length measurements and bidirectional long axes, with the plane it was measured in. */
+  longestDiameter: { mm: number; measurementId: string; plane: Plane } | null;
+  /** Longest diameter measured in an axial plane (what RECIST 1.1 asks for). */
+  longestAxialDiameter: { mm: number; measurementId: string; plane: Plane } | null;
+  /** Bidirectionals whose short axis is still the one the tool drew: not used as a measured diameter. */
+  defaultShortAxisIds: string[];
   /** AP × transverse × CC with the ellipsoid volume, when the measurements allow it. */
   diameters: OrthogonalDiameters | null;
   ellipsoidVolumeMl: number | null;
   segmentation: SegmentationSummary | null;
   segmentedVolumeMl: number | null;
+  /** The segmentation has plausibility flags the reader has not confirmed: it must not drive a response. */
+  segmentationFlagged: boolean;
   /** (segmented − ellipsoid) / ellipsoid × 100. */
   segmentedVsEllipsoidPercent: number | null;
 }
 
-export function lesionSummary(state: SpineLensState, lesionId: string, studyInstanceUid: string): LesionTimepointSummary {
-  const measurements = state.measurements
-    .filter((m) => m.lesionId === lesionId && m.studyInstanceUid === studyInstanceUid)
-    .sort(byCreatedAt);
-  const segmentation =
-    state.segmentationSummaries.findLast((s) => s.lesionId === lesionId && s.studyInstanceUid === studyInstanceUid) ?? null;
+/** A lesion at a timepoint; with `seriesKey`, only what was measured or segmented in that series. */
+export function lesionSummary(state: SpineLensState, lesionId: string, studyInstanceUid: string, seriesKey?: string): LesionTimepointSummary {
+  const inScope = (x: { lesionId?: string; studyInstanceUid: string; seriesKey: string }): boolean =>
+    x.lesionId === lesionId && x.studyInstanceUid === studyInstanceUid && (seriesKey === undefined || x.seriesKey === seriesKey);
+  const measurements = state.measurements.filter(inScope).sort(byCreatedAt);
+  const segmentation = state.segmentationSummaries.findLast(inScope) ?? null;
   const diameters = diametersFrom(measurements);
   const ellipsoidVolumeMl = diameters?.volumeMl ?? null;
   const segmentedVolumeMl = segmentation ? mm3ToMl(segmentation.volumeMm3) : null;
@@ -54,10 +61,13 @@ export function lesionSummary(state: SpineLensState, lesionId: string, studyInst
     studyInstanceUid,
     measurementIds: measurements.map((m) => m.id),
     longestDiameter: longestDiameter(measurements),
+    longestAxialDiameter: longestDiameter(measurements.filter((m) => measurementPlane(m) === 'axial')),
+    defaultShortAxisIds: measurements.filter((m) => m.kind === 'bidirectional' && m.shortAxisSet === false).map((m) => m.id),
     diameters,
     ellipsoidVolumeMl,
     segmentation,
     segmentedVolumeMl,
+    segmentationFlagged: segmentation !== null && isFlagged(segmentation),
     segmentedVsEllipsoidPercent:
       segmentedVolumeMl !== null && ellipsoidVolumeMl !== null && ellipsoidVolumeMl > 0
         ? ((segmentedVolumeMl - ellipsoidVolumeMl) / ellipsoidVolumeMl) * 100
@@ -65,18 +75,35 @@ export function lesionSummary(state: SpineLensState, lesionId: string, studyInst
   };
 }
 
+/** Flags the reader has not confirmed. */
+export function isFlagged(summary: SegmentationSummary): boolean {
+  return (summary.flags?.length ?? 0) > 0 && summary.confirmedAt === undefined;
+}
+
 function longestDiameter(measurements: readonly Measurement[]): LesionTimepointSummary['longestDiameter'] {
   let best: LesionTimepointSummary['longestDiameter'] = null;
   for (const m of measurements) {
-    const mm = m.kind === 'length' ? lengthMm(...m.points) : m.kind === 'bidirectional' ? bidirectionalAxes(m).longMm : null;
-    if (mm !== null && (best === null || mm > best.mm)) best = { mm, measurementId: m.id };
+    const mm = m.kind === 'length' ? lengthMm(...m.points) : m.kind === 'bidirectional' ? longAxisMm(m) : null;
+    const plane = measurementPlane(m);
+    if (mm !== null && plane !== null && (best === null || mm > best.mm)) best = { mm, measurementId: m.id, plane };
   }
   return best;
 }
 
+/** The long axis; a default short axis never counts, even when a long-axis edit left it the longer one. */
+function longAxisMm(m: BidirectionalMeasurement): number {
+  return m.shortAxisSet === false ? lengthMm(...m.long) : bidirectionalAxes(m).longMm;
+}
+
+/** Both axes are measurements: the short one was set by the reader (or saved before this was tracked). */
+function bothAxesMeasured(m: BidirectionalMeasurement): boolean {
+  return m.shortAxisSet !== false;
+}
+
 /**
- * Prefers three lengths the user assigned to AP, transverse and CC; otherwise the bidirectional with
- * the longest axis plus a CC length (assigned, or an unassigned length running craniocaudally).
+ * Prefers three lengths the user assigned to AP, transverse and CC; otherwise the axial bidirectional with
+ * the longest axis plus a CC diameter: an assigned length, an unassigned length running craniocaudally, or
+ * the craniocaudal axis of a sagittal or coronal bidirectional. A default short axis is never a diameter.
  * The most recent measurement wins when an axis was measured more than once.
  */
 function diametersFrom(measurements: readonly Measurement[]): OrthogonalDiameters | null {
@@ -84,10 +111,16 @@ function diametersFrom(measurements: readonly Measurement[]): OrthogonalDiameter
   const assigned = (axis: DiameterAxis): LengthMeasurement | undefined => lengths.findLast((m) => m.axis === axis);
   const ap = assigned('ap');
   const transverse = assigned('transverse');
-  const cc = assigned('cc') ?? lengths.findLast((m) => m.axis === undefined && isCraniocaudal(m.points));
-  if (ap && transverse && cc) return orthogonalDiameters({ kind: 'three-lengths', ap, transverse, cc });
-  const axial = measurements
-    .filter((m): m is BidirectionalMeasurement => m.kind === 'bidirectional')
+  const ccLength = assigned('cc') ?? lengths.findLast((m) => m.axis === undefined && isCraniocaudal(m.points));
+  if (ap && transverse && ccLength) return orthogonalDiameters({ kind: 'three-lengths', ap, transverse, cc: ccLength });
+  const bidirectionals = measurements.filter((m): m is BidirectionalMeasurement => m.kind === 'bidirectional');
+  const isSideView = (m: BidirectionalMeasurement): boolean => ['sagittal', 'coronal'].includes(measurementPlane(m) ?? '');
+  const ccBidirectional = bidirectionals.findLast(
+    (m) => isSideView(m) && isCraniocaudal(craniocaudalAxis(m)) && (bothAxesMeasured(m) || craniocaudalAxis(m) === m.long),
+  );
+  const cc = ccLength ?? ccBidirectional;
+  const axial = bidirectionals
+    .filter((m) => !isSideView(m) && bothAxesMeasured(m))
     .reduce<BidirectionalMeasurement | undefined>(
       (best, m) => (best === undefined || bidirectionalAxes(m).longMm > bidirectionalAxes(best).longMm ? m : best),
       undefined,

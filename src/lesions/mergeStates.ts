@@ -17,7 +17,7 @@ export function mergeStates(key: string, saved: SpineLensState | null, current: 
     lesions: union(saved.lesions, current.lesions),
     measurements: union(saved.measurements, current.measurements),
     labels: union(saved.labels, current.labels),
-    segmentationSummaries: byKey(saved.segmentationSummaries, current.segmentationSummaries, (x) => `${x.lesionId}|${x.studyInstanceUid}`),
+    segmentationSummaries: byKey(saved.segmentationSummaries, current.segmentationSummaries, (x) => `${x.lesionId}|${x.seriesKey}`),
     alignment: byKey(saved.alignment ?? [], current.alignment ?? [], (x) => `${x.fromStudyUid}|${x.toStudyUid}`),
   };
   const baselineStudyUid = current.baselineStudyUid ?? saved.baselineStudyUid;

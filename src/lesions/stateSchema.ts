@@ -20,11 +20,12 @@ const measurementBase = {
   label: z.string(),
   lesionId: z.string().min(1).optional(),
   level: z.string().min(1).optional(),
+  viewPlaneNormal: vec3.optional(),
 };
 
 const measurementSchema = z.discriminatedUnion('kind', [
   z.object({ ...measurementBase, kind: z.literal('length'), points: segment, axis: z.enum(DIAMETER_AXES).optional() }),
-  z.object({ ...measurementBase, kind: z.literal('bidirectional'), long: segment, short: segment }),
+  z.object({ ...measurementBase, kind: z.literal('bidirectional'), long: segment, short: segment, shortAxisSet: z.boolean().optional() }),
   z.object({ ...measurementBase, kind: z.literal('ellipse'), points: z.tuple([vec3, vec3, vec3, vec3]), stats: roiStats }),
   z.object({ ...measurementBase, kind: z.literal('freehand'), points: z.array(vec3).min(3), stats: roiStats }),
   z.object({ ...measurementBase, kind: z.literal('probe'), point: vec3, value: z.number(), unit }),

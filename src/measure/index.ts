@@ -17,6 +17,7 @@ export { bidirectionalAxes, lengthMm, lineAngleDeg, type BidirectionalAxes } fro
 export { ellipsoidVolumeMl, mlToMm3, mm3ToMl } from './volume';
 export {
   ORTHOGONALITY_TOLERANCE_DEG,
+  craniocaudalAxis,
   orthogonalDiameters,
   type OrthogonalDiameterInput,
   type OrthogonalDiameters,

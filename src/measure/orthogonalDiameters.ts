@@ -7,8 +7,11 @@ import { ellipsoidVolumeMl } from './volume';
 export const ORTHOGONALITY_TOLERANCE_DEG = 15;
 
 export type OrthogonalDiameterInput =
-  /** Axial bidirectional (AP and transverse) plus a craniocaudal length from a sagittal or coronal view. */
-  | { kind: 'bidirectional+cc'; axial: BidirectionalMeasurement; cc: LengthMeasurement }
+  /**
+   * Axial bidirectional (AP and transverse) plus the craniocaudal diameter: a length, or the more craniocaudal
+   * axis of a bidirectional drawn in a sagittal or coronal view.
+   */
+  | { kind: 'bidirectional+cc'; axial: BidirectionalMeasurement; cc: LengthMeasurement | BidirectionalMeasurement }
   /** Three lengths that the user assigned to AP, transverse and CC. */
   | { kind: 'three-lengths'; ap: LengthMeasurement; transverse: LengthMeasurement; cc: LengthMeasurement };
 
@@ -64,15 +67,16 @@ export function orthogonalDiameters(input: OrthogonalDiameterInput): OrthogonalD
       warnings.push(`The bidirectional measurement is ${tilt.toFixed(1)}° from the axial plane (tolerance ${ORTHOGONALITY_TOLERANCE_DEG}°).`);
     }
   }
+  const ccSegment = cc.kind === 'length' ? cc.points : craniocaudalAxis(cc);
   return result(
     apMm,
     transverseMm,
-    lengthMm(...cc.points),
+    lengthMm(...ccSegment),
     { ap: axial.id, transverse: axial.id, cc: cc.id },
     [
       { name: 'AP', segment: apSegment, measurement: axial },
       { name: 'transverse', segment: transverseSegment, measurement: axial },
-      { name: 'CC', segment: cc.points, measurement: cc },
+      { name: 'CC', segment: ccSegment, measurement: cc },
     ],
     warnings,
   );
@@ -126,7 +130,16 @@ function consistencyWarnings(axes: readonly Axis[]): string[] {
   return warnings;
 }
 
+/** The axis of a sagittal or coronal bidirectional that runs more craniocaudally (long or short). */
+export function craniocaudalAxis(m: Pick<BidirectionalMeasurement, 'long' | 'short'>): Segment {
+  return component(m.long, Z) >= component(m.short, Z) ? m.long : m.short;
+}
+
 function yComponent(segment: Segment): number {
+  return component(segment, Y);
+}
+
+function component(segment: Segment, axis: Vec3): number {
   const d = sub(segment[1], segment[0]);
-  return length(d) === 0 ? 0 : Math.abs(dot(normalize(d), Y));
+  return length(d) === 0 ? 0 : Math.abs(dot(normalize(d), axis));
 }

@@ -31,6 +31,8 @@ export interface MeasurementBase {
   lesionId?: string;
   /** A vertebral level the user typed ("C2-3"); absent means the level comes from the labels. */
   level?: string;
+  /** Normal of the view plane it was drawn in (LPS); absent for measurements saved before it was kept. */
+  viewPlaneNormal?: Vec3;
 }
 
 export interface LengthMeasurement extends MeasurementBase {
@@ -43,6 +45,11 @@ export interface BidirectionalMeasurement extends MeasurementBase {
   kind: 'bidirectional';
   long: readonly [Vec3, Vec3];
   short: readonly [Vec3, Vec3];
+  /**
+   * False while the short axis is the one the tool drew on its own (perpendicular, 2/3 of the long axis):
+   * it is no measurement. True once the reader dragged a short-axis handle. Absent: saved before this was kept.
+   */
+  shortAxisSet?: boolean;
 }
 
 export interface EllipseRoiMeasurement extends MeasurementBase {

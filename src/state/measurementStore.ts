@@ -193,6 +193,7 @@ function keepUserFields(next: Measurement, old: Measurement): Measurement {
   if (old.lesionId !== undefined) kept.lesionId = old.lesionId;
   if (old.level !== undefined) kept.level = old.level;
   if (kept.kind === 'length' && old.kind === 'length' && old.axis !== undefined) kept.axis = old.axis;
+  if (kept.kind === 'bidirectional' && old.kind === 'bidirectional' && old.shortAxisSet) kept.shortAxisSet = true;
   return kept;
 }
 

@@ -45,7 +45,8 @@ export function measurementFromAnnotation(annotation: AnnotationJson, context: M
   const points = (annotation.data.handles?.points ?? []).map(toVec3);
   if (!id || points.some((p) => p === null)) return null;
   const world = points as Vec3[];
-  const base = { id, ...context, label: annotation.data.label ?? '' };
+  const normal = Array.isArray(annotation.metadata['viewPlaneNormal']) ? toVec3(annotation.metadata['viewPlaneNormal'] as number[]) : null;
+  const base = { id, ...context, label: annotation.data.label ?? '', ...(normal ? { viewPlaneNormal: normal } : {}) };
   switch (annotation.metadata.toolName) {
     case 'Length': {
       const [a, b] = world;
@@ -56,7 +57,11 @@ export function measurementFromAnnotation(annotation: AnnotationJson, context: M
       // BidirectionalTool keeps [long start, long end, short start, short end].
       const [l0, l1, s0, s1] = world;
       if (!l0 || !l1 || !s0 || !s1 || same(l0, l1)) return null;
-      return { ...base, kind: 'bidirectional', long: [l0, l1], short: [s0, s1] };
+      // The tool draws a default short axis (perpendicular, 2/3 of the long one) and rotates it with the long
+      // axis; only a drag of a short-axis handle (2 or 3, active while dragged) makes it a measurement.
+      const handle = annotation.data.handles?.['activeHandleIndex'];
+      const shortAxisSet = handle === 2 || handle === 3;
+      return { ...base, kind: 'bidirectional', long: [l0, l1], short: [s0, s1], shortAxisSet };
     }
     case 'EllipticalROI': {
       // EllipticalROITool keeps [bottom, top, left, right]: two axes, each as a pair of end points.

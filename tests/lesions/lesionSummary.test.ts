@@ -107,10 +107,13 @@ describe('lesionSummary', () => {
       studyInstanceUid: 'study-1',
       measurementIds: [],
       longestDiameter: null,
+      longestAxialDiameter: null,
+      defaultShortAxisIds: [],
       diameters: null,
       ellipsoidVolumeMl: null,
       segmentation: null,
       segmentedVolumeMl: null,
+      segmentationFlagged: false,
       segmentedVsEllipsoidPercent: null,
     });
   });

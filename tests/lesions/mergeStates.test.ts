@@ -4,7 +4,7 @@ import { emptyState, mergeStates, type SegmentationSummary, type SpineLensState 
 const summary = (lesionId: string, studyInstanceUid: string, volumeMm3: number): SegmentationSummary => ({
   lesionId,
   studyInstanceUid,
-  seriesKey: 's',
+  seriesKey: `series-of-${studyInstanceUid}`,
   volumeMm3,
   voxelCount: 1,
   voxelVolumeMm3: volumeMm3,
