@@ -108,7 +108,9 @@ export async function retrieveInstance(server: DicomWebServer, ref: InstanceRef)
   const parts = boundary ? splitMultipart(body, boundary) : null;
   const part = parts?.[0];
   if (!part) throw new DicomWebError('malformed', `${server.name} sent ${what} in a form that is not multipart DICOM.`);
-  return part.slice().buffer;
+  const file = new Uint8Array(part.byteLength);
+  file.set(part);
+  return file.buffer;
 }
 
 async function readBody(server: DicomWebServer, response: Response, what: string): Promise<ArrayBuffer> {

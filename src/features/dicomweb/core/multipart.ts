@@ -40,7 +40,7 @@ export function splitMultipart(body: Uint8Array, boundary: string): Uint8Array[]
 }
 
 /** A STOW-RS request body: each file as one application/dicom part. */
-export function joinMultipart(files: readonly ArrayBuffer[], boundary: string): Uint8Array {
+export function joinMultipart(files: readonly ArrayBuffer[], boundary: string): Uint8Array<ArrayBuffer> {
   const head = encoder.encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
   const between = encoder.encode('\r\n');
   const tail = encoder.encode(`--${boundary}--\r\n`);
