@@ -3,6 +3,7 @@ import type { SeriesNode } from '../dicom/types';
 import type { ViewMode } from '../state/viewerStore';
 import { imageIdsForSeries } from './imageRegistry';
 import { renderingEngine } from './renderingEngine';
+import { mprBudgetReason } from './volumeBudget';
 import { attachViewport, detachViewport } from './toolGroup';
 
 const ORIENTATION: Record<Exclude<ViewMode, 'stack'>, Enums.OrientationAxis> = {
@@ -42,7 +43,8 @@ export async function displaySeries(
   const imageIds = imageIdsForSeries(series);
   const background: Types.Point3 = [0, 0, 0];
 
-  if (mode === 'stack' || !series.geometry?.isVolume) {
+  // Checked before any volume is built: too deep for the GPU's 3D texture or too big for memory stays a stack.
+  if (mode === 'stack' || !series.geometry?.isVolume || mprBudgetReason(series) !== null) {
     engine.enableElement({ viewportId, element, type: Enums.ViewportType.STACK, defaultOptions: { background } });
     attachViewport(viewportId);
     const viewport = engine.getViewport(viewportId) as Types.IStackViewport;
