@@ -1,0 +1,10 @@
+export { BASIC_PROFILE_TABLE, type ProfileAction, type ProfileRow } from './profileTable';
+export { profileRowFor } from './profile';
+export { resolveAction, type ElementAction } from './resolveAction';
+export { createDeidentifySession, type DeidentifySession, type SessionOptions } from './session';
+export { deidentifyDataset, deidentifyFileMeta, DEIDENTIFICATION_METHOD } from './deidentifyDataset';
+export { deidentifyFile, type DeidentifyFileResult, type DeidentifyFileOptions } from './deidentifyFile';
+export { burnedInRisk } from './burnedIn';
+export { shiftDicomDate, shiftDicomDateTime } from './dateShift';
+export { UidRemapper, isStandardUid, uidFromRandomBytes } from './uidRemap';
+export { isPrivateTag, type DicomDataset, type DicomElement } from './dataset';
