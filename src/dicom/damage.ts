@@ -1,12 +1,14 @@
 import type { DataSet, Element } from 'dicom-parser';
+import { InflateFailure } from './inflate';
+import { errorText } from './reasons';
 import { describeTag } from './tagNames';
 
-/** Text of whatever dicom-parser threw (it throws strings, Errors, or {exception, dataSet}). */
-export function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === 'object' && 'exception' in error) return errorText(error.exception);
-  return String(error);
+export { errorText };
+
+/** A reason from our catalogue, with the library's own words kept for a details line. */
+export interface Failure {
+  reason: string;
+  details?: string;
 }
 
 /** The partially parsed data set dicom-parser attaches to its parse errors, if any. */
@@ -46,18 +48,19 @@ export function findTruncation(ds: DataSet): string | null {
   return null;
 }
 
-/** dicom-parser's message made plain, naming the last element read before it gave up. */
-export function describeParseFailure(error: unknown, partial: DataSet | null): string {
+/** dicom-parser's failure made plain, naming the last element read before it gave up; its message goes to details. */
+export function describeParseFailure(error: unknown, partial: DataSet | null): Failure {
+  const inflate = error instanceof InflateFailure ? error : error && typeof error === 'object' && 'exception' in error && error.exception instanceof InflateFailure ? error.exception : null;
+  if (inflate) return { reason: inflate.reason, details: inflate.details };
   const truncation = partial ? findTruncation(partial) : null;
-  if (truncation) return truncation;
+  if (truncation) return { reason: truncation };
   const text = errorText(error);
   const lastTag = partial ? Object.keys(partial.elements).pop() : undefined;
   const after = lastTag ? ` after element ${describeTag(lastTag)}` : '';
   if (/overrun|overread|past end|eof encountered/i.test(text)) {
-    return `truncated: the file ends in the middle of a data element${after}`;
+    return { reason: `truncated: the file ends in the middle of a data element${after}`, details: text };
   }
   // dicom-parser reports a sequence or item whose length runs past the end as a bad maxPosition.
-  if (/maxP ?osition/i.test(text)) return `truncated: the file ends inside a sequence${after}`;
-  const plain = text.replace(/^dicomParser[.:]?\w*[:.]?\s*/i, '').replace(/^\w+\.\w+:\s*/, '');
-  return `damaged: could not read the data set${after} (${plain})`;
+  if (/maxP ?osition/i.test(text)) return { reason: `truncated: the file ends inside a sequence${after}`, details: text };
+  return { reason: `damaged: the data set cannot be read${after} (an element's length or structure is invalid)`, details: text };
 }

@@ -1,11 +1,11 @@
 import { parseDicom, readPart10Header, type DataSet } from 'dicom-parser';
-import { describeParseFailure, errorText, findTruncation, partialDataSet } from './damage';
+import { describeParseFailure, errorText, findTruncation, partialDataSet, type Failure } from './damage';
 import { inflateDataSet } from './inflate';
 import { EXPLICIT_LITTLE_ENDIAN, IMPLICIT_LITTLE_ENDIAN } from './transferSyntaxes';
 
 export type DataSetRead =
   | { ok: true; dataSet: DataSet; transferSyntaxUid: string; notes: string[] }
-  | { ok: false; reason: string; sopClassUid?: string };
+  | { ok: false; reason: string; details?: string; sopClassUid?: string };
 
 const VRS = new Set(
   'AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
@@ -83,7 +83,7 @@ function candidateStarts(bytes: Uint8Array, start: number): number[] {
 
 /** Raw data set without preamble or file meta: try explicit and implicit VR little endian. */
 function readHeaderless(bytes: Uint8Array, start: number, note: string, failure: string): DataSetRead {
-  let damaged: string | null = null;
+  let damaged: Failure | null = null;
   for (const offset of candidateStarts(bytes, start)) {
     const syntaxes = looksExplicit(bytes, offset)
       ? [EXPLICIT_LITTLE_ENDIAN, IMPLICIT_LITTLE_ENDIAN]
@@ -103,7 +103,7 @@ function readHeaderless(bytes: Uint8Array, start: number, note: string, failure:
       }
     }
   }
-  if (damaged) return { ok: false, reason: damaged };
+  if (damaged) return { ok: false, ...damaged };
   return { ok: false, reason: failure };
 }
 
@@ -130,11 +130,11 @@ export function readDataSet(bytes: Uint8Array): DataSetRead {
           'file meta has no Transfer Syntax UID (0002,0010), and no usable data set could be read after it',
         );
       } catch (metaError) {
-        return { ok: false, reason: describeParseFailure(metaError, partialDataSet(metaError)) };
+        return { ok: false, ...describeParseFailure(metaError, partialDataSet(metaError)) };
       }
     }
     const partial = partialDataSet(error);
-    return { ok: false, reason: describeParseFailure(error, partial), sopClassUid: sopClassOf(partial) ?? metaSopClass(bytes) };
+    return { ok: false, ...describeParseFailure(error, partial), sopClassUid: sopClassOf(partial) ?? metaSopClass(bytes) };
   }
   const truncation = findTruncation(dataSet);
   if (truncation) return { ok: false, reason: truncation, sopClassUid: sopClassOf(dataSet) };

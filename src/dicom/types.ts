@@ -72,8 +72,8 @@ export type ParseResult =
   | { kind: 'image'; instance: InstanceMeta; dataSet: DataSet }
   /** DICOMDIR, SR, RT plan, waveform, presentation state...: a note, not an error. */
   | { kind: 'skipped'; fileName: string; reason: string }
-  /** Not usable: plain-language reason. */
-  | { kind: 'problem'; fileName: string; reason: string };
+  /** Not usable: plain-language reason (from REASON_CATALOGUE); a library's message, if any, in details. */
+  | { kind: 'problem'; fileName: string; reason: string; details?: string };
 
 export interface SeriesFrame {
   instance: InstanceMeta;

@@ -1,12 +1,18 @@
 import { parseInstance } from '../dicom';
+import { errorText } from '../dicom/reasons';
 import type { InstanceMeta } from '../dicom/types';
 import type { SourceFile } from '../sources/sourceFile';
+import { contentHash } from './contentHash';
+import { withPart10Header } from './part10Header';
 
 export interface ImportNote {
   fileName: string;
+  /** Plain language, beginning with a phrase of REASON_CATALOGUE. */
   reason: string;
-  /** problem: the file could not be used; skipped: a valid non-image object (DICOMDIR, SR...) */
-  severity: 'problem' | 'skipped';
+  /** A library's own message, shown small under the reason; never the reason itself. */
+  details?: string;
+  /** problem: the file could not be used; skipped: a valid non-image object (DICOMDIR, SR...); warning: loaded, but look */
+  severity: 'problem' | 'skipped' | 'warning';
 }
 
 export interface ImportResult {
@@ -24,41 +30,91 @@ export interface ImportOptions {
   isKnown?: (sopInstanceUid: string) => boolean;
 }
 
+interface Loaded {
+  fileName: string;
+  hash: string;
+}
+
+/** Bytes the image loader can read: a Part-10 header is added when the file had none. */
+function loaderBytes(instance: InstanceMeta, dataSetBytes: Uint8Array, fileBytes: ArrayBuffer): ArrayBuffer {
+  const headerless = (instance.parseNotes ?? []).some((n) => /^(no preamble or file meta|file meta has no Transfer Syntax UID)/.test(n));
+  if (!headerless) return fileBytes;
+  const wrapped = withPart10Header(dataSetBytes, instance);
+  return wrapped.buffer.slice(wrapped.byteOffset, wrapped.byteOffset + wrapped.byteLength) as ArrayBuffer;
+}
+
 /**
- * Reads and parses each file once. A file that fails never stops the others:
- * it becomes a note naming the file and the reason.
+ * Reads and parses each file once. A file that fails never stops the others: it becomes a note
+ * naming the file and the reason. Two files with one SOP Instance UID are one image only when
+ * their bytes match; otherwise both are loaded and reported, so a damaged copy never hides the good one.
  */
 export async function importFiles(files: readonly SourceFile[], options: ImportOptions): Promise<ImportResult> {
   const instances: InstanceMeta[] = [];
   const notes: ImportNote[] = [];
-  const seen = new Set<string>();
+  const loaded = new Map<string, Loaded>();
   const isKnown = options.isKnown ?? (() => false);
   let done = 0;
   const concurrency = 8;
   let next = 0;
 
+  async function importOne(file: SourceFile): Promise<void> {
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await file.read();
+    } catch (error) {
+      notes.push({ fileName: file.name, reason: 'could not be read: the browser could not open this file (moved, deleted or not allowed?)', details: errorText(error), severity: 'problem' });
+      return;
+    }
+    const fileBytes = new Uint8Array(bytes);
+    const parsed = parseInstance(file.name, fileBytes);
+    if (parsed.kind !== 'image') {
+      const note: ImportNote = { fileName: parsed.fileName, reason: parsed.reason, severity: parsed.kind };
+      if (parsed.kind === 'problem' && parsed.details) note.details = parsed.details;
+      notes.push(note);
+      return;
+    }
+    const instance = parsed.instance;
+    const hash = contentHash(fileBytes);
+    if (instance.sopInstanceUid === '') {
+      // Keyed by content, so the same file gives the same key in every session.
+      instance.sopInstanceUid = `no-uid-${hash}-${fileBytes.length}`;
+      notes.push({ fileName: file.name, reason: 'Duplicate check not possible: this image has no SOP Instance UID (0008,0018); loaded, told apart by its content', severity: 'warning' });
+    }
+    const uid = instance.sopInstanceUid;
+    const earlier = loaded.get(uid);
+    if (earlier && earlier.hash !== hash && !loaded.has(`${uid}#${hash}`)) {
+      instance.sopInstanceUid = `${uid}#${hash}`;
+      notes.push({
+        fileName: file.name,
+        reason: `Duplicate SOP Instance UID with different content: ${earlier.fileName} has the same UID but other bytes; both are loaded, check which is right`,
+        severity: 'warning',
+      });
+    } else if (earlier || isKnown(uid)) {
+      notes.push({ fileName: file.name, reason: 'Duplicate: this image (same SOP Instance UID) is already loaded', severity: 'skipped' });
+      return;
+    }
+    loaded.set(instance.sopInstanceUid, { fileName: file.name, hash });
+    try {
+      await options.register(instance, loaderBytes(instance, parsed.dataSet.byteArray, bytes));
+    } catch (error) {
+      loaded.delete(instance.sopInstanceUid);
+      const text = errorText(error);
+      const plain = /^Not shown:/.test(text);
+      notes.push({
+        fileName: file.name,
+        reason: plain ? text : 'could not be read: the image loader refused this file',
+        ...(plain ? {} : { details: text }),
+        severity: 'problem',
+      });
+      return;
+    }
+    instances.push(instance);
+  }
+
   async function worker(): Promise<void> {
     while (next < files.length) {
       const file = files[next++]!;
-      try {
-        const bytes = await file.read().catch((error: unknown) => {
-          throw new Error(`Could not be read: ${errorText(error)}`);
-        });
-        const parsed = parseInstance(file.name, new Uint8Array(bytes));
-        if (parsed.kind === 'image') {
-          if (seen.has(parsed.instance.sopInstanceUid) || isKnown(parsed.instance.sopInstanceUid)) {
-            notes.push({ fileName: file.name, reason: 'Duplicate: this image (same SOP Instance UID) is already loaded', severity: 'skipped' });
-          } else {
-            seen.add(parsed.instance.sopInstanceUid);
-            await options.register(parsed.instance, bytes);
-            instances.push(parsed.instance);
-          }
-        } else {
-          notes.push({ fileName: parsed.fileName, reason: parsed.reason, severity: parsed.kind });
-        }
-      } catch (error) {
-        notes.push({ fileName: file.name, reason: errorText(error), severity: 'problem' });
-      }
+      await importOne(file);
       done += 1;
       options.onProgress?.(done, files.length);
     }
@@ -67,8 +123,4 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   notes.sort((a, b) => a.fileName.localeCompare(b.fileName));
   return { instances, notes };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -36,7 +36,8 @@ describe('importFiles', () => {
       ['gone.dcm', 'problem'],
       ['notes.txt', 'problem'],
     ]);
-    expect(result.notes[0]!.reason).toBe('Could not be read: the file was moved');
+    expect(result.notes[0]!.reason).toMatch(/^could not be read: the browser could not open this file/);
+    expect(result.notes[0]!.details).toBe('the file was moved');
     expect(result.notes[1]!.reason).toMatch(/not DICOM/);
   });
 
@@ -55,5 +56,49 @@ describe('importFiles', () => {
     await importFiles(mrFiles, { ...registry(), onProgress: (done, total) => seen.push(done / total) });
     expect(seen.at(-1)).toBe(1);
     expect(seen).toHaveLength(5);
+  });
+});
+
+describe('importFiles: one SOP Instance UID, several files', () => {
+  const file = (name: string, bytes: Uint8Array): SourceFile => ({ name, read: async () => bytes.slice().buffer });
+  const good = new Uint8Array(readFileSync(path.join(MR, readdirSync(MR).sort()[0]!)));
+  // Same header (same UID), different pixels: as a copy damaged on the way would be.
+  const damaged = good.slice();
+  for (let i = damaged.length - 64; i < damaged.length; i++) damaged[i] = 0xff;
+
+  it('keeps the good file when a damaged copy with its UID comes first, and reports both', async () => {
+    const reg = registry();
+    const result = await importFiles([file('a-damaged.dcm', damaged), file('b-good.dcm', good)], reg);
+    expect(result.instances.map((i) => i.fileName).sort()).toEqual(['a-damaged.dcm', 'b-good.dcm']);
+    expect(new Set(result.instances.map((i) => i.sopInstanceUid)).size).toBe(2);
+    expect(result.notes).toHaveLength(1);
+    expect(result.notes[0]!.severity).toBe('warning');
+    expect(result.notes[0]!.reason).toMatch(/^Duplicate SOP Instance UID with different content: a-damaged\.dcm has the same UID/);
+  });
+
+  it('still calls a byte-identical copy a duplicate', async () => {
+    const result = await importFiles([file('a.dcm', good), file('copy-of-a.dcm', good)], registry());
+    expect(result.instances).toHaveLength(1);
+    expect(result.notes.map((n) => n.severity)).toEqual(['skipped']);
+  });
+});
+
+describe('importFiles: files without a Part-10 header', () => {
+  it('hands the loader a Part-10 file that reads back to the same data set', async () => {
+    const { headerless, ctElements } = await import('../dicom/writeDicom');
+    const { parseInstance } = await import('../../src/dicom');
+    const raw = headerless(ctElements(), false);
+    let given: ArrayBuffer | null = null;
+    const result = await importFiles([{ name: 'raw', read: async () => raw.slice().buffer }], { register: async (_i, bytes) => void (given = bytes) });
+    expect(result.instances).toHaveLength(1);
+    const bytes = new Uint8Array(given!);
+    expect(String.fromCharCode(...bytes.subarray(128, 132))).toBe('DICM');
+    const reread = parseInstance('raw', bytes);
+    expect(reread.kind).toBe('image');
+    if (reread.kind === 'image') {
+      expect(reread.instance.transferSyntaxUid).toBe('1.2.840.10008.1.2');
+      expect(reread.instance.parseNotes).toBeUndefined();
+      expect(reread.instance.frames[0]!.imagePositionPatient).toEqual([-100, -120.5, 30.25]);
+    }
   });
 });
