@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './e2e/chromiumPath';
+import { e2ePacsProxyEnv } from './scripts/orthanc';
 
 const port = Number(process.env.SPINELENS_E2E_PORT ?? 4173);
 // A build folder per port, so two test runs on one machine do not rebuild each other's files.
@@ -36,5 +37,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
+    // The DICOMweb e2e starts a test Orthanc; the preview server proxies /pacs to it.
+    env: e2ePacsProxyEnv(),
   },
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pacsProxy } from './src/features/dicomweb/pacsProxy';
 
 const loaderCodecs = [
   'pako',
@@ -18,7 +19,7 @@ const toolsWorkerDeps = ['lodash.get', 'fast-deep-equal', 'seedrandom', 'spark-m
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, strictPort: true, fs: { allow: ['..'] } },
+  server: { port: 5173, strictPort: true, fs: { allow: ['..'] }, proxy: pacsProxy(process.env) },
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },
   optimizeDeps: {

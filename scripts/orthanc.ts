@@ -132,3 +132,12 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) void main();
+
+/** The e2e Orthanc's port, and the env that makes the preview server proxy /pacs to it with the test user. */
+export const E2E_ORTHANC_PORT = 8043;
+export function e2ePacsProxyEnv(): Record<string, string> {
+  return {
+    SPINELENS_PACS_URL: process.env.SPINELENS_PACS_URL ?? `http://127.0.0.1:${E2E_ORTHANC_PORT}/dicom-web`,
+    SPINELENS_PACS_AUTH: process.env.SPINELENS_PACS_AUTH ?? `${TEST_USER}:${TEST_PASSWORD}`,
+  };
+}

@@ -23,7 +23,7 @@ export type ToolName =
   | 'ThresholdBrush';
 
 /** The panels of the right column; one shows at a time, beside (never over) the viewports. */
-export type PanelId = 'lesions' | 'segmentation' | 'timeline' | 'problems' | 'help';
+export type PanelId = 'lesions' | 'segmentation' | 'timeline' | 'problems' | 'pacs' | 'help';
 
 export interface ViewportSlot {
   seriesKey: string | null;

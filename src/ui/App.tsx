@@ -13,6 +13,7 @@ import { importSources } from './importSources';
 import { fromLocalFile } from '../sources/sourceFile';
 import { filesFromDataTransfer } from '../sources/droppedFiles';
 import { sampleCaseFiles } from '../sources/sampleCase';
+import { connectFromUrl } from '../features/dicomweb';
 
 let sampleOpening: Promise<void> | null = null;
 
@@ -38,7 +39,7 @@ export function App() {
 
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    if (params.has('empty')) return;
+    if (connectFromUrl(params) || params.has('empty')) return;
     openSampleOnce().catch((e: unknown) => setFatal(String(e)));
   }, []);
 

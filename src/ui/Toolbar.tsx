@@ -54,6 +54,7 @@ export function Toolbar({ fileInput, folderInput }: Props) {
   const layout = useViewerStore((s) => s.layout);
   const mode = useViewerStore((s) => s.slots[s.activeSlot]?.mode);
   const helpOpen = useViewerStore((s) => s.rightPanel === 'help');
+  const pacsOpen = rightPanel === 'pacs';
   const comparing = useComparisonStore((s) => s.active);
   const openFiles = () => fileInput.current?.click();
   const run = (action: Action) => runAction(action, openFiles);
@@ -64,6 +65,9 @@ export function Toolbar({ fileInput, folderInput }: Props) {
       </button>
       <button type="button" onClick={() => folderInput.current?.click()} title="Open a folder of DICOM files">
         Open folder
+      </button>
+      <button type="button" aria-pressed={pacsOpen} onClick={() => run('togglePacs')} title={BINDINGS.togglePacs.label} data-testid="pacs-button">
+        PACS
       </button>
       <span className="sep" />
       {TOOLS.map(([tool, action, label]) => (

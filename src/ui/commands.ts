@@ -100,6 +100,8 @@ export function runAction(action: Action, openFiles: () => void): void {
       return;
     case 'toggleProblems':
       return state.togglePanel('problems');
+    case 'togglePacs':
+      return state.togglePanel('pacs');
     case 'compare':
       toggleComparison();
       return;

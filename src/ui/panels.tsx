@@ -5,6 +5,7 @@ import { SegmentationPanel } from './segmentation/SegmentationPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import { ImportProblems } from './ImportProblems';
 import { HelpPanel } from './HelpPanel';
+import { DicomWebPanel } from '../features/dicomweb';
 
 export interface PanelDefinition {
   title: string;
@@ -18,6 +19,7 @@ export const PANELS: Record<PanelId, PanelDefinition> = {
   segmentation: { title: 'Segmentation', tab: 'Segment', Component: SegmentationPanel },
   timeline: { title: 'Timeline', tab: 'Timeline', Component: TimelinePanel },
   problems: { title: 'Import problems', tab: 'Problems', Component: ImportProblems },
+  pacs: { title: 'PACS (DICOMweb)', tab: 'PACS', Component: DicomWebPanel },
   help: { title: 'Mouse and keys', tab: 'Help', Component: HelpPanel },
 };
 

@@ -46,6 +46,7 @@ export type Action =
   | 'compare'
   | 'pickPointPair'
   | 'toggleProblems'
+  | 'togglePacs'
   | 'deleteMeasurement'
   | 'undo'
   | 'redo';
@@ -103,6 +104,7 @@ export const BINDINGS = {
   toggleTimeline: { key: 't', label: 'Show or hide the timeline', group: 'App' },
   pickPointPair: { key: 'j', label: 'While comparing: align by a point pair (click a landmark left, then right)', group: 'View' },
   toggleProblems: { key: 'P', label: 'Show or hide the import problems (Shift+P)', group: 'App' },
+  togglePacs: { key: 'O', label: 'Open from a PACS: search and open studies over DICOMweb (Shift+O)', group: 'App' },
   compare: { key: 'c', label: 'Compare baseline and latest follow-up side by side, in step (again: stop)', group: 'View' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
   undo: { key: 'Ctrl+z', label: 'Undo (the segmentation edit while the segmentation panel is open, else the annotation)', group: 'Edit' },

@@ -7,6 +7,7 @@ export interface StudySearch {
   dateFrom?: string;
   dateTo?: string;
   modality?: string;
+  studyInstanceUid?: string;
 }
 
 export interface StudySummary {
@@ -45,6 +46,7 @@ export function studyQueryParams(search: StudySearch): URLSearchParams {
   if (search.dateFrom || search.dateTo) params.set('StudyDate', `${dicomDate(search.dateFrom ?? '')}-${dicomDate(search.dateTo ?? '')}`);
   const modality = search.modality?.trim().toUpperCase();
   if (modality) params.set('ModalitiesInStudy', modality);
+  if (search.studyInstanceUid) params.set('StudyInstanceUID', search.studyInstanceUid);
   for (const tag of [TAG.studyDescription, TAG.modalitiesInStudy, TAG.numberOfStudyRelatedSeries, TAG.numberOfStudyRelatedInstances]) {
     params.append('includefield', tag);
   }

@@ -1,0 +1,139 @@
+import { importSources } from '../../ui/importSources';
+import { useViewerStore } from '../../state/viewerStore';
+import { listInstances, searchStudies, storeInstances, type DicomWebServer } from './core/client';
+import { DicomWebError, errorMessage } from './core/errors';
+import { remoteFiles, type RemoteFile } from './core/studySources';
+import { displayName, type StudySummary } from './core/studySearch';
+import { selectedServer, useDicomWebStore, type PendingStore } from './store';
+
+/** The server chosen in the PACS panel, as the client needs it (the proxy holds any password). */
+export function currentServer(): DicomWebServer | null {
+  return selectedServer();
+}
+
+function requireServer(): DicomWebServer {
+  const server = currentServer();
+  if (!server) throw new DicomWebError('notFound', 'Add a DICOMweb server first (PACS panel).');
+  return server;
+}
+
+export async function runSearch(): Promise<void> {
+  const store = useDicomWebStore.getState();
+  const problem = store.validateSearch();
+  if (problem) return store.setError(problem);
+  store.setBusy('search');
+  store.setError(null);
+  try {
+    useDicomWebStore.getState().setResults(await searchStudies(requireServer(), store.search));
+  } catch (error) {
+    useDicomWebStore.getState().setResults(null);
+    useDicomWebStore.getState().setError(error);
+  } finally {
+    useDicomWebStore.getState().setBusy(null);
+  }
+}
+
+export function loadedStudyUids(): Set<string> {
+  return new Set(useViewerStore.getState().patients.flatMap((p) => p.studies.map((s) => s.studyInstanceUid)));
+}
+
+/**
+ * Opens a study through the same pipeline as local files (each instance retrieved as its DICOM file),
+ * so measurements, segmentation, comparison and autosave behave the same. Then lists the patient's priors.
+ */
+export async function openStudy(study: Pick<StudySummary, 'studyInstanceUid'> & Partial<StudySummary>): Promise<void> {
+  const store = useDicomWebStore.getState();
+  store.setBusy('open');
+  store.setError(null);
+  try {
+    const server = requireServer();
+    const refs = await listInstances(server, study.studyInstanceUid);
+    const failures: unknown[] = [];
+    const files = remoteFiles(server, refs).map(
+      (file): RemoteFile => ({ name: file.name, read: () => file.read().catch((error: unknown) => (failures.push(error), Promise.reject(error))) }),
+    );
+    const what = study.studyDate ? `the study of ${study.studyDate}` : 'the study';
+    await importSources(files, `Opening ${what} from ${server.name}`);
+    if (failures.length > 0) {
+      useDicomWebStore.getState().setError(`${failures.length} of ${refs.length} images could not be retrieved: ${errorMessage(failures[0])}`);
+    }
+    const patientId = study.patientId ?? (await searchStudies(server, { studyInstanceUid: study.studyInstanceUid }))[0]?.patientId;
+    if (patientId) await findPriors(server, patientId);
+  } catch (error) {
+    useDicomWebStore.getState().setError(error);
+  } finally {
+    useDicomWebStore.getState().setBusy(null);
+  }
+}
+
+async function findPriors(server: DicomWebServer, patientId: string): Promise<void> {
+  const studies = await searchStudies(server, { patientId });
+  // An exact ID match only: QIDO may match more loosely on some servers.
+  useDicomWebStore.getState().setPriors(studies.filter((s) => s.patientId === patientId));
+}
+
+export function patientLabel(study: StudySummary): string {
+  return `${displayName(study.patientName) || 'Unnamed'}${study.patientId ? ` (${study.patientId})` : ''}`;
+}
+
+let nextStoreId = 1;
+
+async function attemptStore(pending: PendingStore): Promise<PendingStore> {
+  const store = useDicomWebStore.getState();
+  const server = store.servers.find((s) => s.url === pending.serverUrl);
+  store.upsertPendingStore({ ...pending, state: 'storing', message: 'Storing…' });
+  let outcome: PendingStore;
+  try {
+    if (!server) throw new DicomWebError('notFound', `The server ${pending.serverUrl} is no longer in the list.`);
+    const result = await storeInstances(server, pending.files);
+    outcome =
+      result.failed.length === 0
+        ? { ...pending, state: 'stored', message: `Stored on ${server.name} (${result.stored.length} object${result.stored.length === 1 ? '' : 's'}).`, files: [] }
+        : { ...pending, state: 'failed', message: `${server.name} refused ${result.failed.length} of ${pending.files.length} objects (${result.failed[0]?.reason}). Kept here: retry.` };
+  } catch (error) {
+    outcome = { ...pending, state: 'failed', message: `Not stored: ${errorMessage(error)} The reading is kept in this browser: retry when the server is back.` };
+  }
+  useDicomWebStore.getState().upsertPendingStore(outcome);
+  return outcome;
+}
+
+/**
+ * Stores the reading's DICOM objects (SR, SEG) on the chosen server with STOW-RS. A failed store keeps the
+ * files in the PACS panel with a retry; the reading itself stays autosaved in this browser.
+ */
+export function storeReading(files: ArrayBuffer[], label: string): Promise<PendingStore> {
+  const server = currentServer();
+  const pending: PendingStore = { id: nextStoreId++, label, serverUrl: server?.url ?? '', files, state: 'storing', message: '' };
+  if (!server) {
+    const failed: PendingStore = { ...pending, state: 'failed', message: 'Not stored: add a DICOMweb server first (PACS panel), then retry.' };
+    useDicomWebStore.getState().upsertPendingStore(failed);
+    return Promise.resolve(failed);
+  }
+  return attemptStore(pending);
+}
+
+export function retryStore(id: number): Promise<PendingStore> | null {
+  const pending = useDicomWebStore.getState().pendingStores.find((s) => s.id === id);
+  if (!pending || pending.state === 'stored') return null;
+  const server = currentServer();
+  return attemptStore(pending.serverUrl || !server ? pending : { ...pending, serverUrl: server.url });
+}
+
+/**
+ * ?pacs=<DICOMweb root> adds and selects a server and opens the PACS panel; &study=<Study Instance UID>
+ * also opens that study. Returns whether a study is being opened (then the sample case is not).
+ */
+export function connectFromUrl(params: URLSearchParams): boolean {
+  const url = params.get('pacs');
+  if (!url) return false;
+  const problem = useDicomWebStore.getState().addServer({ name: '', url });
+  useViewerStore.getState().setPanel('pacs');
+  if (problem) {
+    useDicomWebStore.getState().setError(`The pacs address in the page link cannot be used: ${problem}`);
+    return false;
+  }
+  const study = params.get('study');
+  if (!study) return false;
+  void openStudy({ studyInstanceUid: study });
+  return true;
+}
