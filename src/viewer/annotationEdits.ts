@@ -1,25 +1,28 @@
-import { utilities, getRenderingEngines } from '@cornerstonejs/core';
+import { getRenderingEngines } from '@cornerstonejs/core';
 import { annotation } from '@cornerstonejs/tools';
-
-const history = utilities.HistoryMemo.DefaultHistoryMemo;
+import { deleteMeasurement } from './annotationSync';
+import { asOneStep, editHistory } from './undoHistory';
 
 function renderAll(): void {
   for (const engine of getRenderingEngines() ?? []) engine.render();
 }
 
-/** Removes the selected measurements (Delete / Backspace). */
+/** Removes the selected measurements (Delete / Backspace), as one undoable step. */
 export function deleteSelectedAnnotations(): void {
   const selected = annotation.selection.getAnnotationsSelected() ?? [];
-  for (const uid of selected) annotation.state.removeAnnotation(uid);
-  if (selected.length > 0) renderAll();
+  if (selected.length === 0) return;
+  asOneStep(() => {
+    for (const uid of selected) deleteMeasurement(uid);
+  });
+  renderAll();
 }
 
 export function undoAnnotation(): void {
-  history.undo();
+  editHistory.undo();
   renderAll();
 }
 
 export function redoAnnotation(): void {
-  history.redo();
+  editHistory.redo();
   renderAll();
 }

@@ -8,6 +8,7 @@ import { measurementFromAnnotation, storableAnnotation, type AnnotationJson } fr
 import { imageIdForSop, instanceForImageId } from './imageRegistry';
 import { viewportOfSlot } from './displayControls';
 import { volumeIdFor } from './displaySeries';
+import { recordUndoable } from './undoHistory';
 
 const { Events } = ToolEnums;
 const VOLUME_PREFIX = volumeIdFor({ key: '' } as SeriesNode);
@@ -118,8 +119,23 @@ export function restoreAnnotations(measurements: readonly Measurement[], annotat
   for (const engine of getRenderingEngines() ?? []) engine.render();
 }
 
-/** Removes a measurement and its drawing. */
+/** Removes a measurement and its drawing; Ctrl+Z brings both back (with its lesion link and level). */
 export function deleteMeasurement(id: string): void {
+  const { state, annotations } = useMeasurementStore.getState();
+  const measurement = state.measurements.find((m) => m.id === id);
+  const drawing = annotations[id];
+  removeMeasurementAndDrawing(id);
+  if (!measurement) return;
+  recordUndoable(
+    () => {
+      useMeasurementStore.getState().upsertMeasurement(measurement, drawing);
+      if (drawing) restoreAnnotations([measurement], { [id]: drawing });
+    },
+    () => removeMeasurementAndDrawing(id),
+  );
+}
+
+function removeMeasurementAndDrawing(id: string): void {
   if (csAnnotation.state.getAnnotation(id)) csAnnotation.state.removeAnnotation(id);
   useMeasurementStore.getState().removeMeasurement(id);
   for (const engine of getRenderingEngines() ?? []) engine.render();
@@ -136,6 +152,8 @@ export function jumpToMeasurement(measurement: Measurement): boolean {
   const viewport = slot === undefined ? undefined : viewportOfSlot(slot);
   if (!viewport) return false;
   viewport.setViewReference(drawn.metadata as Types.ViewReference);
+  // Shown is chosen: Delete then removes this one, not the one drawn last.
+  csAnnotation.selection.setAnnotationSelected(measurement.id, true, false);
   viewport.render();
   return true;
 }

@@ -1,14 +1,15 @@
 import { init as initCore, isCornerstoneInitialized } from '@cornerstonejs/core';
 import * as csTools from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+import { NavigationPanTool, NavigationZoomTool } from './tools/navigationTools';
 import { PointPickTool, SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
 import { startVertebraLabeling } from './vertebraLabeling';
 
 /** Every tool class the viewer uses: Cornerstone's and our own small ones. */
 const TOOL_CLASSES = [
   csTools.WindowLevelTool,
-  csTools.PanTool,
-  csTools.ZoomTool,
+  NavigationPanTool,
+  NavigationZoomTool,
   csTools.StackScrollTool,
   csTools.LengthTool,
   csTools.BidirectionalTool,

@@ -64,8 +64,9 @@ function setPrimaryTool(toolGroup: ToolTypes.IToolGroup, tool: ToolName): void {
     if (name === 'Pan') secondary.push({ mouseButton: MouseBindings.Auxiliary });
     if (name === 'Zoom') secondary.push({ mouseButton: MouseBindings.Secondary });
     const bindings = name === tool ? [{ mouseButton: MouseBindings.Primary }, ...secondary] : secondary;
+    // setToolActive adds to the bindings a tool already has: clear them first, or the left button stays with the previous tool.
+    toolGroup.setToolPassive(id, { removeAllBindings: true });
     if (bindings.length > 0) toolGroup.setToolActive(id, { bindings });
-    else toolGroup.setToolPassive(id);
   }
 }
 

@@ -5,6 +5,7 @@ import { useLabelingStore } from '../state/labelingStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import { instanceForImageId } from './imageRegistry';
 import { configureTool } from './toolGroup';
+import { recordUndoable } from './undoHistory';
 
 /** The study and frame of reference of what a viewport shows. */
 export function viewportStudy(viewport: Types.IViewport): { studyInstanceUid: string; frameOfReferenceUid: string } | null {
@@ -24,6 +25,17 @@ export function placeLabel(world: Vec3, viewport: Types.IViewport): VertebralLab
   const below = nextLevelDown(next);
   if (below) setNext(below);
   return label;
+}
+
+/** Removes a vertebral label; Ctrl+Z puts it back. */
+export function deleteLabel(labelId: string): void {
+  const label = useMeasurementStore.getState().state.labels.find((l) => l.id === labelId);
+  if (!label) return;
+  useMeasurementStore.getState().removeLabel(labelId);
+  recordUndoable(
+    () => useMeasurementStore.getState().upsertLabel(label),
+    () => useMeasurementStore.getState().removeLabel(labelId),
+  );
 }
 
 /** Connects the label tool's clicks to placeLabel. */

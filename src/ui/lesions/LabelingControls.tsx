@@ -3,6 +3,7 @@ import { useLabelingStore } from '../../state/labelingStore';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { useViewerStore } from '../../state/viewerStore';
 import { selectTool } from '../commands';
+import { deleteLabel } from '../../viewer/vertebraLabeling';
 
 /** Vertebral labels: which level the next click places, and the labels placed per study. */
 export function LabelingControls() {
@@ -36,7 +37,7 @@ export function LabelingControls() {
           <p key={study.studyInstanceUid} className="muted" data-testid="study-labels">
             {study.date.slice(0, 4)}-{study.date.slice(4, 6)}-{study.date.slice(6, 8)}:{' '}
             {placed.map((l) => (
-              <button key={l.id} type="button" className="label-chip" title="Remove this label" onClick={() => useMeasurementStore.getState().removeLabel(l.id)}>
+              <button key={l.id} type="button" className="label-chip" title="Remove this label (Ctrl+Z brings it back)" onClick={() => deleteLabel(l.id)}>
                 {l.vertebra} ×
               </button>
             ))}
