@@ -1,0 +1,5 @@
+export type { CaseContext, CaseSeries, CaseStudy } from './caseContext';
+export { measurementRows, roundForUnit, type MeasurementRow } from './measurementRows';
+export { CSV_COLUMNS, measurementsCsv } from './csv';
+export { CASE_FORMAT, CASE_FORMAT_VERSION, caseFile, caseJson, parseCaseJson, type CaseFile, type CaseParseResult } from './caseJson';
+export { deidentifyCase } from './deidentifiedCase';
