@@ -24,9 +24,11 @@ export {
   type Lesion,
   type LesionSite,
   type LesionStatus,
+  type SegmentationFlag,
   type SegmentationSummary,
 } from './lesion';
-export { STATE_VERSION, emptyState, studiesKey, type SpineLensState } from './state';
+export { STATE_VERSION, emptyState, studiesKey, type CountedSeriesChoice, type SpineLensState } from './state';
+export { measurementPlane, planeOfNormal, type Plane } from './measurementPlane';
 export { spineLensStateSchema } from './stateSchema';
 export {
   MIGRATIONS,
@@ -39,6 +41,7 @@ export {
 export {
   AUTO_CC_MAX_ANGLE_DEG,
   lesionPosition,
+  isFlagged,
   lesionSummary,
   measurementsByLesionAndTimepoint,
   type LesionTimepointSummary,

@@ -51,6 +51,8 @@ export interface SegmentationSummary {
   flags?: readonly SegmentationFlag[];
   /** ISO 8601: when the reader confirmed a flagged volume as right. */
   confirmedAt?: string;
+  /** ISO 8601: when this series first got a volume for the lesion (kept through re-grows); orders the series. */
+  createdAt?: string;
   volumeMm3: number;
   voxelCount: number;
   voxelVolumeMm3: number;

@@ -19,6 +19,7 @@ export function mergeStates(key: string, saved: SpineLensState | null, current: 
     labels: union(saved.labels, current.labels),
     segmentationSummaries: byKey(saved.segmentationSummaries, current.segmentationSummaries, (x) => `${x.lesionId}|${x.seriesKey}`),
     alignment: byKey(saved.alignment ?? [], current.alignment ?? [], (x) => `${x.fromStudyUid}|${x.toStudyUid}`),
+    countedSeries: byKey(saved.countedSeries ?? [], current.countedSeries ?? [], (x) => x.studyInstanceUid),
   };
   const baselineStudyUid = current.baselineStudyUid ?? saved.baselineStudyUid;
   return baselineStudyUid ? { ...merged, baselineStudyUid } : merged;

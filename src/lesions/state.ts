@@ -17,6 +17,13 @@ export interface SpineLensState {
   baselineStudyUid?: string;
   /** One entry per aligned pair of studies (baseline → follow-up). */
   alignment?: readonly StudyAlignment[];
+  /** The series the reader chose to count at a timepoint holding values from several (CT and MR). */
+  countedSeries?: readonly CountedSeriesChoice[];
+}
+
+export interface CountedSeriesChoice {
+  studyInstanceUid: string;
+  seriesKey: string;
 }
 
 /** Order-independent key for a set of studies: sorted unique StudyInstanceUIDs joined by '|'. */

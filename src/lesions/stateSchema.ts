@@ -60,6 +60,7 @@ const segmentationSummarySchema = z.object({
   seriesDescription: z.string().optional(),
   flags: z.array(z.object({ code: z.enum(SEGMENTATION_FLAG_CODES), message: z.string() })).optional(),
   confirmedAt: z.string().optional(),
+  createdAt: z.string().optional(),
   volumeMm3: nonNegative,
   voxelCount: z.number().int().nonnegative(),
   voxelVolumeMm3: nonNegative,
@@ -88,6 +89,7 @@ export const spineLensStateSchema = z
     segmentationSummaries: z.array(segmentationSummarySchema),
     baselineStudyUid: z.string().min(1).optional(),
     alignment: z.array(studyAlignmentSchema).optional(),
+    countedSeries: z.array(z.object({ studyInstanceUid: z.string().min(1), seriesKey: z.string().min(1) })).optional(),
   })
   .superRefine((state, ctx) => {
     for (const key of ['lesions', 'measurements', 'labels'] as const) {

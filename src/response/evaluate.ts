@@ -12,6 +12,8 @@ export interface ResponseInput {
   value: number | null;
   /** A new lesion is present at this timepoint. */
   newLesion?: boolean;
+  /** Why the value is null (not evaluable), in words: "measured on CT at baseline but MR here". */
+  reason?: string;
 }
 
 export interface ResponseResult {
@@ -96,18 +98,27 @@ export function evaluateResponse(inputs: readonly ResponseInput[], criteria: Res
       nadir: null,
       fromBaseline: null,
       fromNadir: null,
-      rule: baseline === null ? `Baseline: ${criteria.quantity} not measured.` : `Baseline: ${criteria.quantity} ${criteria.format(baseline)}.`,
+      rule:
+        baseline === null
+          ? `Baseline: ${criteria.quantity} ${first.reason ? `not evaluable: ${first.reason}` : 'not measured'}.`
+          : `Baseline: ${criteria.quantity} ${criteria.format(baseline)}.`,
     },
   ];
   let nadir = baseline;
   for (const input of inputs.slice(1)) {
-    results.push(evaluateTimepoint(input, baseline, nadir, criteria));
+    results.push(evaluateTimepoint(input, baseline, nadir, criteria, first.reason));
     if (input.value !== null && (nadir === null || input.value < nadir)) nadir = input.value;
   }
   return results;
 }
 
-function evaluateTimepoint(input: ResponseInput, baseline: number | null, nadir: number | null, criteria: ResponseCriteria): ResponseResult {
+function evaluateTimepoint(
+  input: ResponseInput,
+  baseline: number | null,
+  nadir: number | null,
+  criteria: ResponseCriteria,
+  baselineReason: string | undefined,
+): ResponseResult {
   const { value } = input;
   const fromBaseline = value !== null && baseline !== null ? change(baseline, value, criteria.withinVariability) : null;
   const fromNadir = value !== null && nadir !== null ? change(nadir, value, criteria.withinVariability) : null;
@@ -125,9 +136,9 @@ function evaluateTimepoint(input: ResponseInput, baseline: number | null, nadir:
   const f = criteria.format;
 
   if (input.newLesion) return result('PD', `PD: new lesion${value === null ? '' : ` (${q} ${f(value)})`}.`);
-  if (value === null) return result('NE', `NE: ${q} could not be measured at this timepoint.`);
+  if (value === null) return result('NE', input.reason ? `NE: ${input.reason}.` : `NE: ${q} could not be measured at this timepoint.`);
   if (baseline === null || baseline === 0 || fromBaseline === null || nadir === null || fromNadir === null) {
-    return result('NE', `NE: no measurable baseline ${q}.`);
+    return result('NE', `NE: no measurable baseline ${q}${baseline === null && baselineReason ? ` (${baselineReason})` : ''}.`);
   }
   if (nadir === 0 && value > 0) {
     return result('PD', `PD: ${q} ${f(value)} after it had reached 0 (reappearance after complete response).`);

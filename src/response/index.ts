@@ -27,6 +27,17 @@ export {
   type VolumeSource,
 } from './fromState';
 export {
+  CHOICE_BASIS_TEXT,
+  countedSeries,
+  seriesInfo,
+  seriesWithValues,
+  type ChoiceBasis,
+  type SeriesInfo,
+  type SeriesLookup,
+  type TimepointSeries,
+} from './seriesChoice';
+export { countedValues, seriesName, type CountedValue, type Provenance, type SourcedValue, type ValueMethod } from './countedValues';
+export {
   QUANTITY_LABEL,
   QUANTITY_UNIT,
   TIMELINE_QUANTITIES,

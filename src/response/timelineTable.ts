@@ -1,14 +1,13 @@
 import type { Lesion, LesionStatus } from '../lesions/lesion';
-import { lesionSummary } from '../lesions/lesionSummary';
 import type { SpineLensState } from '../lesions/state';
 import type { Timepoint } from '../lesions/timepoints';
 import { change, type Change } from './change';
-import { diameterChangeWithinVariability, volumeChangeWithinVariability } from './variability';
+import { countedValues, TIMELINE_QUANTITIES, type Provenance, type SourcedValue, type TimelineQuantity } from './countedValues';
 import type { VolumeSource } from './fromState';
+import { countedSeries, type SeriesLookup, type TimepointSeries } from './seriesChoice';
+import { diameterChangeWithinVariability, volumeChangeWithinVariability } from './variability';
 
-/** What the timeline charts and tabulates for each lesion. */
-export const TIMELINE_QUANTITIES = ['segmentedVolume', 'ellipsoidVolume', 'longestDiameter'] as const;
-export type TimelineQuantity = (typeof TIMELINE_QUANTITIES)[number];
+export { TIMELINE_QUANTITIES, type TimelineQuantity } from './countedValues';
 
 export const QUANTITY_UNIT: Record<TimelineQuantity, 'mL' | 'mm'> = { segmentedVolume: 'mL', ellipsoidVolume: 'mL', longestDiameter: 'mm' };
 export const QUANTITY_LABEL: Record<TimelineQuantity, string> = {
@@ -18,10 +17,16 @@ export const QUANTITY_LABEL: Record<TimelineQuantity, string> = {
 };
 
 export interface TimelineCell {
+  /** The value of the series that counts (shown even when it may not be used), or null. */
   value: number | null;
-  /** Null at the baseline, before it, or when either value is missing. */
+  provenance: Provenance | null;
+  /** Why the value is not compared (flagged, another modality than baseline); undefined when it is. */
+  excludedBecause?: string;
+  /** Values of the other series of this timepoint: shown with their series, never counted. */
+  others: SourcedValue[];
+  /** Null at the baseline, before it, or when either value is missing or excluded. */
   fromBaseline: Change | null;
-  /** From the smallest value between the baseline and the previous timepoint (baseline included). */
+  /** From the smallest usable value between the baseline and the previous timepoint (baseline included). */
   fromNadir: Change | null;
   nadir: number | null;
 }
@@ -30,6 +35,8 @@ export interface TimelineRow {
   timepoint: Timepoint;
   /** The lesion has a measurement or a segmentation in this study. */
   measured: boolean;
+  /** The series of this timepoint and the one that counts. */
+  series: TimepointSeries;
   cells: Record<TimelineQuantity, TimelineCell>;
 }
 
@@ -49,36 +56,48 @@ const withinVariability: Record<TimelineQuantity, (absolute: number, percent: nu
   longestDiameter: (absolute) => diameterChangeWithinVariability(absolute),
 };
 
-function valuesAt(state: SpineLensState, lesionId: string, studyUid: string): Record<TimelineQuantity, number | null> {
-  const summary = lesionSummary(state, lesionId, studyUid);
-  return {
-    segmentedVolume: summary.segmentedVolumeMl,
-    ellipsoidVolume: summary.ellipsoidVolumeMl,
-    longestDiameter: summary.longestDiameter?.mm ?? null,
-  };
-}
-
 function hasFinding(state: SpineLensState, lesionId: string, studyUid: string): boolean {
   const here = (x: { lesionId?: string; studyInstanceUid: string }) => x.lesionId === lesionId && x.studyInstanceUid === studyUid;
   return state.measurements.some(here) || state.segmentationSummaries.some(here);
 }
 
-/** One lesion over the timepoints (in timepoint order) with change from baseline and from nadir per quantity. */
-export function lesionTimeline(state: SpineLensState, lesion: Lesion, timepoints: readonly Timepoint[]): LesionTimeline {
+/**
+ * One lesion over the timepoints (in timepoint order): per quantity the value of the series that counts with
+ * where it came from, the other series' values, and change from baseline and nadir between usable values only.
+ */
+export function lesionTimeline(state: SpineLensState, lesion: Lesion, timepoints: readonly Timepoint[], lookup?: SeriesLookup): LesionTimeline {
   const baselineIndex = timepoints.findIndex((t) => t.isBaseline);
-  const values = timepoints.map((t) => valuesAt(state, lesion.id, t.studyInstanceUid));
+  const choices = countedSeries(state, timepoints, lookup);
+  const values = choices.map((choice) => countedValues(state, lesion.id, choice, lookup));
+  const baselineModality = (q: TimelineQuantity): string | undefined => (baselineIndex < 0 ? undefined : values[baselineIndex]![q].counted?.provenance.modality);
+  const exclusion = (q: TimelineQuantity, i: number): string | undefined => {
+    const counted = values[i]![q].counted;
+    if (!counted) return undefined;
+    if (counted.excludedBecause) return counted.excludedBecause;
+    const atBaseline = baselineModality(q);
+    const modality = counted.provenance.modality;
+    if (i > baselineIndex && baselineIndex >= 0 && atBaseline && modality && atBaseline !== modality) {
+      return `measured on ${modality}, the baseline on ${atBaseline}: not compared`;
+    }
+    return undefined;
+  };
+  const usable = (q: TimelineQuantity, i: number): number | null => (exclusion(q, i) === undefined ? (values[i]![q].counted?.value ?? null) : null);
+
   const rows = timepoints.map((timepoint, i): TimelineRow => {
     const cells = Object.fromEntries(
       TIMELINE_QUANTITIES.map((q) => {
-        const value = values[i]![q];
-        if (baselineIndex < 0 || i <= baselineIndex) return [q, { value, fromBaseline: null, fromNadir: null, nadir: null }];
-        const baseline = values[baselineIndex]![q];
-        const earlier = values.slice(baselineIndex, i).map((v) => v[q]).filter((v): v is number => v !== null);
+        const { counted, others } = values[i]![q];
+        const excludedBecause = exclusion(q, i);
+        const shown = { value: counted?.value ?? null, provenance: counted?.provenance ?? null, others, ...(excludedBecause ? { excludedBecause } : {}) };
+        if (baselineIndex < 0 || i <= baselineIndex) return [q, { ...shown, fromBaseline: null, fromNadir: null, nadir: null }];
+        const value = usable(q, i);
+        const baseline = usable(q, baselineIndex);
+        const earlier = timepoints.slice(baselineIndex, i).map((_, k) => usable(q, baselineIndex + k)).filter((v): v is number => v !== null);
         const nadir = earlier.length > 0 ? Math.min(...earlier) : null;
         return [
           q,
           {
-            value,
+            ...shown,
             nadir,
             fromBaseline: value !== null && baseline !== null ? change(baseline, value, withinVariability[q]) : null,
             fromNadir: value !== null && nadir !== null ? change(nadir, value, withinVariability[q]) : null,
@@ -86,7 +105,7 @@ export function lesionTimeline(state: SpineLensState, lesion: Lesion, timepoints
         ];
       }),
     ) as Record<TimelineQuantity, TimelineCell>;
-    return { timepoint, measured: hasFinding(state, lesion.id, timepoint.studyInstanceUid), cells };
+    return { timepoint, measured: hasFinding(state, lesion.id, timepoint.studyInstanceUid), series: choices[i]!, cells };
   });
   const measuredAtBaseline = baselineIndex >= 0 && rows[baselineIndex]!.measured;
   const notMeasuredAt =
@@ -100,7 +119,7 @@ export interface TimelineChartData {
   series: Record<TimelineQuantity, (number | null)[]>;
 }
 
-/** Chart columns for one lesion: dated timepoints only. */
+/** Chart columns for one lesion: dated timepoints only, values that are not excluded only. */
 export function timelineChartData(timeline: LesionTimeline): TimelineChartData {
   const dated = timeline.rows.flatMap((row) => {
     const seconds = dicomDateSeconds(row.timepoint.date);
@@ -108,7 +127,9 @@ export function timelineChartData(timeline: LesionTimeline): TimelineChartData {
   });
   return {
     x: dated.map((d) => d.seconds),
-    series: Object.fromEntries(TIMELINE_QUANTITIES.map((q) => [q, dated.map((d) => d.row.cells[q].value)])) as TimelineChartData['series'],
+    series: Object.fromEntries(
+      TIMELINE_QUANTITIES.map((q) => [q, dated.map((d) => (d.row.cells[q].excludedBecause ? null : d.row.cells[q].value))]),
+    ) as TimelineChartData['series'],
   };
 }
 

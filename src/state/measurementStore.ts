@@ -53,6 +53,8 @@ export interface MeasurementStoreState {
   /** Summaries are kept per lesion and series: a second series of the same study never replaces the first. */
   removeSegmentationSummary(lesionId: string, seriesKey: string): void;
   setBaselineStudy(studyInstanceUid: string | undefined): void;
+  /** The series that counts at a timepoint; undefined goes back to the default. */
+  setCountedSeries(studyInstanceUid: string, seriesKey: string | undefined): void;
   /** The alignment between two studies; replaces the previous one of the same pair. */
   setAlignment(alignment: StudyAlignment): void;
   setStorageError(error: string | null): void;
@@ -153,15 +155,13 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
     })),
   removeLabel: (labelId) => set((s) => ({ state: withAutoLevels({ ...s.state, labels: s.state.labels.filter((l) => l.id !== labelId) }) })),
   upsertSegmentationSummary: (summary) =>
-    set((s) => ({
-      state: {
-        ...s.state,
-        segmentationSummaries: [
-          ...s.state.segmentationSummaries.filter((x) => !(x.lesionId === summary.lesionId && x.seriesKey === summary.seriesKey)),
-          summary,
-        ],
-      },
-    })),
+    set((s) => {
+      const same = (x: SegmentationSummary) => x.lesionId === summary.lesionId && x.seriesKey === summary.seriesKey;
+      const createdAt = s.state.segmentationSummaries.find(same)?.createdAt ?? summary.createdAt ?? new Date().toISOString();
+      return {
+        state: { ...s.state, segmentationSummaries: [...s.state.segmentationSummaries.filter((x) => !same(x)), { ...summary, createdAt }] },
+      };
+    }),
   removeSegmentationSummary: (lesionId, seriesKey) =>
     set((s) => ({
       state: {
@@ -173,6 +173,11 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
     set((s) => {
       const { baselineStudyUid: _old, ...rest } = s.state;
       return { state: baselineStudyUid ? { ...rest, baselineStudyUid } : rest };
+    }),
+  setCountedSeries: (studyInstanceUid, seriesKey) =>
+    set((s) => {
+      const others = (s.state.countedSeries ?? []).filter((c) => c.studyInstanceUid !== studyInstanceUid);
+      return { state: { ...s.state, countedSeries: seriesKey ? [...others, { studyInstanceUid, seriesKey }] : others } };
     }),
   setAlignment: (alignment) =>
     set((s) => ({

@@ -20,7 +20,7 @@ export const diameter = (lesionId: string, studyInstanceUid: string, mm: number)
 export const segmented = (lesionId: string, studyInstanceUid: string, volumeMm3: number): SegmentationSummary => ({
   lesionId,
   studyInstanceUid,
-  seriesKey: 'series',
+  seriesKey: 'series-1',
   volumeMm3,
   voxelCount: volumeMm3,
   voxelVolumeMm3: 1,

@@ -23,7 +23,7 @@ describe('lesion timeline table', () => {
   });
 
   it('has no change before or at the baseline', () => {
-    expect(row('prior').cells.longestDiameter).toEqual({ value: null, fromBaseline: null, fromNadir: null, nadir: null });
+    expect(row('prior').cells.longestDiameter).toEqual({ value: null, provenance: null, others: [], fromBaseline: null, fromNadir: null, nadir: null });
     expect(row('s0').cells.segmentedVolume.value).toBeCloseTo(8.242, 6);
     expect(row('s0').cells.segmentedVolume.fromBaseline).toBeNull();
   });
