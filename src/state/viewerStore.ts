@@ -101,7 +101,13 @@ export const useViewerStore = create<ViewerState>()((set) => ({
       slots: state.slots.map((s, i) => (i === slot ? { seriesKey, mode: mode ?? s.mode } : s)),
       activeSlot: slot,
     })),
-  setMode: (slot, mode) => set((state) => ({ slots: state.slots.map((s, i) => (i === slot ? { ...s, mode } : s)) })),
+  // A series that is not a volume has only its acquired slices: MPR modes are refused (the toolbar says why).
+  setMode: (slot, mode) =>
+    set((state) => {
+      const series = findSeries(state.patients, state.slots[slot]?.seriesKey ?? null);
+      if (mode !== 'stack' && series && !series.geometry?.isVolume) return {};
+      return { slots: state.slots.map((s, i) => (i === slot ? { ...s, mode } : s)) };
+    }),
   setActiveSlot: (activeSlot) => set({ activeSlot }),
   setActiveTool: (activeTool) => set({ activeTool }),
   togglePanel: (panel) => set((state) => ({ rightPanel: state.rightPanel === panel ? null : panel })),

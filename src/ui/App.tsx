@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { SLOT_COUNT, useViewerStore } from '../state/viewerStore';
 import { Toolbar } from './Toolbar';
 import { StudyBrowser } from './StudyBrowser';
@@ -8,6 +8,7 @@ import { ComparisonBar } from './comparison/ComparisonBar';
 import { useComparisonStore } from '../state/comparisonStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import { ProgressBar } from './ProgressBar';
+import { SyncNotice } from './SyncNotice';
 import { useKeyboard } from './keyboard/useKeyboard';
 import { importSources } from './importSources';
 import { fromLocalFile } from '../sources/sourceFile';
@@ -29,6 +30,7 @@ export function App() {
   const rightPanel = useViewerStore((s) => s.rightPanel);
   const comparing = useComparisonStore((s) => s.active);
   const measurementCount = useMeasurementStore((s) => s.state.measurements.length);
+  const lesionCount = useMeasurementStore((s) => s.state.lesions.length);
   const storageError = useMeasurementStore((s) => s.storageError);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -37,7 +39,8 @@ export function App() {
   const openFilePicker = useCallback(() => fileInput.current?.click(), []);
   useKeyboard(openFilePicker);
 
-  useEffect(() => {
+  // Before the first paint, so the page says "Opening…" at once rather than "No images loaded".
+  useLayoutEffect(() => {
     const params = new URLSearchParams(window.location.search);
     if (connectFromUrl(params) || params.has('empty')) return;
     openSampleOnce().catch((e: unknown) => setFatal(String(e)));
@@ -48,6 +51,8 @@ export function App() {
     importSources(Array.from(list).map(fromLocalFile)).catch((e: unknown) => setFatal(String(e)));
   };
   const problemCount = notes.filter((n) => n.severity === 'problem').length;
+  const skippedCount = notes.length - problemCount;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
   return (
     <div
@@ -90,18 +95,23 @@ export function App() {
       {rightPanel && <RightPanel panel={rightPanel} />}
       <footer className="status-bar">
         <ProgressBar />
-        <button type="button" className="link" data-testid="problems-toggle" onClick={() => useViewerStore.getState().togglePanel('problems')}>
-          {problemCount > 0 ? `${problemCount} file${problemCount === 1 ? '' : 's'} not loaded` : `${notes.length} notes`}
+        <button type="button" className="link" data-testid="problems-toggle" onClick={() => useViewerStore.getState().togglePanel('problems')} title="Files that could not be used, and files skipped on purpose (Shift+P)">
+          {problemCount > 0 ? `${plural(problemCount, 'file', 'files')} not loaded` : 'All files loaded'}
+          {skippedCount > 0 ? ` · ${plural(skippedCount, 'file', 'files')} skipped` : ''}
         </button>
-        <button type="button" className="link" data-testid="measurements-toggle" aria-pressed={rightPanel === 'lesions'} onClick={() => useViewerStore.getState().togglePanel('lesions')} title="Measurements (m)">
-          {measurementCount} measurement{measurementCount === 1 ? '' : 's'}
+        <button type="button" className="link" data-testid="measurements-toggle" aria-pressed={rightPanel === 'lesions'} onClick={() => useViewerStore.getState().togglePanel('lesions')} title="Measurements drawn and lesions made from them, in the studies open (m)">
+          {plural(measurementCount, 'measurement', 'measurements')}
         </button>
+        <span className="muted" data-testid="lesions-count" title="Lesions made from the measurements, in the studies open">
+          {plural(lesionCount, 'lesion', 'lesions')}
+        </span>
         {storageError && (
           <span className="error" role="alert" data-testid="storage-error">
             {storageError}
           </span>
         )}
         {fatal && <span className="error" role="alert">{fatal}</span>}
+        <SyncNotice />
         <span className="muted privacy">Images stay in this browser.</span>
       </footer>
       {dragging && <div className="drop-hint">Drop DICOM files or folders to open them</div>}

@@ -38,6 +38,13 @@ export function StudyBrowser() {
   const activeSlot = useViewerStore((s) => s.activeSlot);
   const slots = useViewerStore((s) => s.slots);
   const showSeries = useViewerStore((s) => s.showSeries);
+  const progress = useViewerStore((s) => s.progress);
+  if (patients.length === 0 && progress)
+    return (
+      <p className="muted" data-testid="study-browser-opening">
+        Opening… {progress.total > 0 ? `${progress.done} of ${progress.total} files read` : ''}
+      </p>
+    );
   if (patients.length === 0) return <p className="muted">No images loaded. Open files or a folder, or drop them on the page.</p>;
   return (
     <div className="study-browser" data-testid="study-browser">

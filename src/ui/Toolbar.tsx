@@ -1,8 +1,10 @@
 import type { RefObject } from 'react';
 import { BINDINGS, type Action } from './keyboard/bindings';
 import { runAction } from './commands';
-import { useViewerStore, type Layout, type ToolName, type ViewMode } from '../state/viewerStore';
+import { findSeries, useViewerStore, type Layout, type PanelId, type ToolName, type ViewMode } from '../state/viewerStore';
 import { useComparisonStore } from '../state/comparisonStore';
+import { presetsFor } from '../viewer/displayControls';
+import { effectiveMode, mprUnavailableReason } from '../viewer/viewModes';
 
 interface Props {
   fileInput: RefObject<HTMLInputElement | null>;
@@ -35,13 +37,20 @@ const LAYOUTS: readonly [Layout, Action][] = [
   ['1x2', 'layout1x2'],
   ['2x2', 'layout2x2'],
 ];
-const PRESETS: readonly [Action, string][] = [
-  ['presetSoftTissue', 'Soft tissue'],
-  ['presetBone', 'Bone'],
-  ['presetBrain', 'Brain'],
-  ['presetLung', 'Lung'],
-  ['presetFromFile', 'From file'],
-  ['presetHistogram', 'Histogram'],
+/** The action whose key gives preset number n. */
+const PRESET_ACTION_BY_NUMBER: Record<number, Action> = {
+  1: 'presetSoftTissue',
+  2: 'presetBone',
+  3: 'presetBrain',
+  4: 'presetLung',
+  5: 'presetFromFile',
+  6: 'presetHistogram',
+  7: 'presetSeven',
+};
+const PANEL_BUTTONS: readonly [PanelId, Action, string][] = [
+  ['lesions', 'toggleMeasurements', 'Lesions'],
+  ['segmentation', 'toggleSegmentation', 'Segment'],
+  ['timeline', 'toggleTimeline', 'Timeline'],
 ];
 
 const keyHint = (action: Action) => {
@@ -52,9 +61,14 @@ const keyHint = (action: Action) => {
 export function Toolbar({ fileInput, folderInput }: Props) {
   const activeTool = useViewerStore((s) => s.activeTool);
   const layout = useViewerStore((s) => s.layout);
-  const mode = useViewerStore((s) => s.slots[s.activeSlot]?.mode);
-  const helpOpen = useViewerStore((s) => s.rightPanel === 'help');
+  const storedMode = useViewerStore((s) => s.slots[s.activeSlot]?.mode ?? 'stack');
+  const rightPanel = useViewerStore((s) => s.rightPanel);
+  const helpOpen = rightPanel === 'help';
   const pacsOpen = rightPanel === 'pacs';
+  const series = useViewerStore((s) => findSeries(s.patients, s.slots[s.activeSlot]?.seriesKey ?? null));
+  const mprBlocked = mprUnavailableReason(series);
+  const mode = effectiveMode(series, storedMode);
+  const presets = series ? presetsFor(series.modality) : [];
   const comparing = useComparisonStore((s) => s.active);
   const openFiles = () => fileInput.current?.click();
   const run = (action: Action) => runAction(action, openFiles);
@@ -76,13 +90,23 @@ export function Toolbar({ fileInput, folderInput }: Props) {
         </button>
       ))}
       <span className="sep" />
-      <select aria-label="Window preset" data-testid="preset-select" value="" onChange={(e) => e.target.value && run(e.target.value as Action)}>
-        <option value="">W/L preset…</option>
-        {PRESETS.map(([action, label]) => (
-          <option key={action} value={action}>
-            {label} ({keyHint(action)})
-          </option>
-        ))}
+      <select
+        aria-label="Window preset"
+        data-testid="preset-select"
+        value=""
+        disabled={!series}
+        title={series ? `${series.modality} window presets` : 'No series in the active viewport'}
+        onChange={(e) => e.target.value && run(e.target.value as Action)}
+      >
+        <option value="">{series ? `${series.modality} W/L preset…` : 'W/L preset…'}</option>
+        {presets.map((preset) => {
+          const action = PRESET_ACTION_BY_NUMBER[preset.slot]!;
+          return (
+            <option key={preset.slot} value={action}>
+              {preset.label} ({keyHint(action)})
+            </option>
+          );
+        })}
       </select>
       <button type="button" onClick={() => run('invert')} title={`Invert (${keyHint('invert')})`}>
         Invert
@@ -91,11 +115,22 @@ export function Toolbar({ fileInput, folderInput }: Props) {
         Reset
       </button>
       <span className="sep" />
-      {MODES.map(([m, action, label]) => (
-        <button key={m} type="button" aria-pressed={mode === m} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`mode-${m}`}>
-          {label}
-        </button>
-      ))}
+      {MODES.map(([m, action, label]) => {
+        const blocked = m !== 'stack' && mprBlocked !== null;
+        return (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m && !blocked}
+            disabled={blocked}
+            onClick={() => run(action)}
+            title={blocked ? `${BINDINGS[action].label}: unavailable. ${mprBlocked}` : `${BINDINGS[action].label} (${keyHint(action)})`}
+            data-testid={`mode-${m}`}
+          >
+            {label}
+          </button>
+        );
+      })}
       <span className="sep" />
       {LAYOUTS.map(([l, action]) => (
         <button key={l} type="button" aria-pressed={layout === l} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`layout-${l}`}>
@@ -106,6 +141,11 @@ export function Toolbar({ fileInput, folderInput }: Props) {
         Compare
       </button>
       <span className="sep" />
+      {PANEL_BUTTONS.map(([panel, action, label]) => (
+        <button key={panel} type="button" aria-pressed={rightPanel === panel} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`panel-button-${panel}`}>
+          {label}
+        </button>
+      ))}
       <button type="button" aria-pressed={helpOpen} onClick={() => run('toggleHelp')} title={`Help (${keyHint('toggleHelp')})`}>
         Help
       </button>

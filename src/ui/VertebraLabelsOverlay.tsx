@@ -9,8 +9,12 @@ interface Props {
   renderKey: unknown;
 }
 
-/** Labels nearer than this to the displayed plane are drawn in full; farther ones are faint. */
-const NEAR_MM = 8;
+/**
+ * A label marks the centre of a vertebral body: it is drawn on the planes that cut that body, within this
+ * distance of its centre (about half a cervical body's height, under half the step between two levels), so
+ * an axial slice shows at most the level it passes through.
+ */
+export const VERTEBRA_SLAB_HALF_MM = 7;
 
 /** The study's vertebral labels drawn where they project on this view. */
 export function VertebraLabelsOverlay({ viewport, studyInstanceUid }: Props) {
@@ -18,15 +22,14 @@ export function VertebraLabelsOverlay({ viewport, studyInstanceUid }: Props) {
   const camera = viewport.getCamera();
   const normal = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
   const focal = (camera.focalPoint ?? [0, 0, 0]) as unknown as Vec3;
-  const shown = labels.filter((l) => l.studyInstanceUid === studyInstanceUid);
+  const shown = labels.filter((l) => l.studyInstanceUid === studyInstanceUid && Math.abs(dot(sub(l.position, focal), normal)) <= VERTEBRA_SLAB_HALF_MM);
   if (shown.length === 0) return null;
   return (
     <svg className="vertebra-labels" data-testid="vertebra-labels" width="100%" height="100%">
       {shown.map((label) => {
         const [x, y] = viewport.worldToCanvas(label.position as unknown as Types.Point3);
-        const distance = Math.abs(dot(sub(label.position, focal), normal));
         return (
-          <g key={label.id} opacity={distance <= NEAR_MM ? 1 : 0.45} data-testid="vertebra-label">
+          <g key={label.id} data-testid="vertebra-label">
             <circle cx={x} cy={y} r={3} />
             <text x={x + 7} y={y + 4}>
               {label.vertebra}

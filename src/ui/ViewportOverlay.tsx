@@ -2,6 +2,7 @@ import type { SeriesNode } from '../dicom/types';
 import { formatDicomDate, formatPersonName } from '../dicom';
 import type { ViewMode } from '../state/viewerStore';
 import type { ViewportReadout } from '../viewer/viewportReadout';
+import { formatMillimetres, imageLabel } from '../viewer/sliceIdentity';
 
 interface Props {
   series: SeriesNode;
@@ -17,28 +18,38 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
   const meta = series.frames[0]?.instance;
   const unit = series.modality === 'CT' ? ' HU' : '';
   const round = (x: number) => Math.round(x);
+  const { acquired } = readout;
+  const sliceTitle = acquired
+    ? `Instance Number ${acquired.instanceNumber ?? '(none in the file)'}; image ${acquired.position} of ${acquired.count} in the series, in position order`
+    : 'A reconstructed plane: not an acquired image';
   return (
     <div className="viewport-overlay" data-testid="viewport-overlay">
-      <div className="corner top-left">
+      <div className="corner top-left" data-testid="overlay-corner">
         <div data-testid="overlay-patient">{meta ? formatPersonName(meta.patientName) : ''}</div>
         <div>ID {meta?.patientId}</div>
         <div>{meta ? formatDicomDate(meta.studyDate) : ''}</div>
       </div>
-      <div className="corner top-right">
+      <div className="corner top-right" data-testid="overlay-corner">
         <div data-testid="overlay-series">{series.description || '(no description)'}</div>
         <div>
           {series.modality} · {MODE_LABEL[mode]}
         </div>
-        <div data-testid="overlay-slice">
-          Im {readout.sliceNumber}/{readout.sliceCount}
-        </div>
+        {readout.outside ? (
+          <div data-testid="overlay-slice" className="overlay-outside">
+            outside this series
+          </div>
+        ) : (
+          <div data-testid="overlay-slice" title={sliceTitle}>
+            {acquired ? imageLabel(acquired) : `Slice ${readout.sliceNumber}/${readout.sliceCount}`}
+          </div>
+        )}
         {series.geometry && readout.location && (
           <div data-testid="overlay-location">
-            Loc {readout.location.letter} {readout.location.mm.toFixed(1)} mm
+            Loc {readout.location.letter} {formatMillimetres(readout.location.mm)} mm
           </div>
         )}
       </div>
-      <div className="corner bottom-left">
+      <div className="corner bottom-left" data-testid="overlay-corner">
         {readout.windowWidth !== null && readout.windowCenter !== null && (
           <div data-testid="overlay-wl">
             W {round(readout.windowWidth)} L {round(readout.windowCenter)}
@@ -51,12 +62,14 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
           </div>
         )}
       </div>
-      <div className="corner bottom-right">
+      <div className="corner bottom-right" data-testid="overlay-corner">
         {series.geometry && (
-          <div>
-            {series.geometry.pixelSpacing[1].toFixed(2)}×{series.geometry.pixelSpacing[0].toFixed(2)} mm
-            {series.geometry.sliceSpacing !== null ? ` · ${series.geometry.sliceSpacing.toFixed(2)} mm slices` : ''}
-          </div>
+          <>
+            <div title="Pixel spacing, column × row (0028,0030)">
+              {series.geometry.pixelSpacing[1].toFixed(2)}×{series.geometry.pixelSpacing[0].toFixed(2)} mm
+            </div>
+            {series.geometry.sliceSpacing !== null && <div title="Slice spacing from Image Position Patient">{series.geometry.sliceSpacing.toFixed(2)} mm slices</div>}
+          </>
         )}
       </div>
       {/* Without ImageOrientationPatient (projection radiographs) any letters would be invented. */}

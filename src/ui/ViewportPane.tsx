@@ -4,6 +4,8 @@ import { findSeries, useViewerStore } from '../state/viewerStore';
 import { displaySeries, releaseViewport } from '../viewer/displaySeries';
 import { viewportIdForSlot, resizeViewports } from '../viewer/renderingEngine';
 import { pixelValueAt, readViewport, type ViewportReadout } from '../viewer/viewportReadout';
+import { setVoiRange, voiRangeOf } from '../viewer/displayControls';
+import { effectiveMode } from '../viewer/viewModes';
 import { ViewportOverlay } from './ViewportOverlay';
 import { VertebraLabelsOverlay } from './VertebraLabelsOverlay';
 
@@ -15,9 +17,13 @@ interface Props {
 export function ViewportPane({ slot }: Props) {
   const elementRef = useRef<HTMLDivElement>(null);
   const seriesKey = useViewerStore((s) => s.slots[slot]?.seriesKey ?? null);
-  const mode = useViewerStore((s) => s.slots[slot]?.mode ?? 'stack');
+  const storedMode = useViewerStore((s) => s.slots[slot]?.mode ?? 'stack');
   const active = useViewerStore((s) => s.activeSlot === slot);
   const series = useViewerStore((s) => findSeries(s.patients, seriesKey));
+  const importing = useViewerStore((s) => s.progress !== null);
+  const mode = effectiveMode(series, storedMode);
+  /** The window last shown for a series here: switching Stack ↔ MPR makes a new viewport that keeps it. */
+  const lastWindow = useRef<{ seriesKey: string; range: Types.VOIRange } | null>(null);
   const [readout, setReadout] = useState<ViewportReadout | null>(null);
   const [pixel, setPixel] = useState<number | null>(null);
   const [loading, setLoading] = useState<{ done: number; total: number } | null>(null);
@@ -33,8 +39,15 @@ export function ViewportPane({ slot }: Props) {
     let frame = 0;
     const update = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => viewportRef.current && setReadout(readViewport(viewportRef.current)));
+      frame = requestAnimationFrame(() => {
+        const viewport = viewportRef.current;
+        if (!viewport) return;
+        const range = voiRangeOf(viewport);
+        if (range) lastWindow.current = { seriesKey: current.key, range };
+        setReadout(readViewport(viewport, current));
+      });
     };
+    const keptWindow = lastWindow.current?.seriesKey === current.key ? lastWindow.current.range : null;
     setError(null);
     setReadout(null);
     displaySeries(viewportId, element, current, mode, (done, total) => {
@@ -43,6 +56,7 @@ export function ViewportPane({ slot }: Props) {
       .then((viewport) => {
         if (cancelled) return;
         viewportRef.current = viewport;
+        if (keptWindow) setVoiRange(viewport, keptWindow);
         element.addEventListener(Enums.Events.IMAGE_RENDERED, update);
         update();
       })
@@ -87,7 +101,11 @@ export function ViewportPane({ slot }: Props) {
         <VertebraLabelsOverlay viewport={viewportRef.current} studyInstanceUid={series.frames[0]?.instance.studyInstanceUid ?? ''} renderKey={readout} />
       )}
       {series && readout && <ViewportOverlay series={series} mode={mode} readout={readout} pixelValue={pixel} />}
-      {!series && <div className="viewport-empty">Choose a series in the study browser</div>}
+      {(!series || !readout) && !error && (
+        <div className="viewport-empty" data-testid="viewport-empty">
+          {series || importing ? 'Opening…' : 'Choose a series in the study browser'}
+        </div>
+      )}
       {loading && (
         <div className="viewport-progress" role="progressbar" aria-valuenow={loading.done} aria-valuemax={loading.total}>
           <div style={{ width: `${(100 * loading.done) / Math.max(1, loading.total)}%` }} />

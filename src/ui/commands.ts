@@ -1,6 +1,6 @@
 import type { Action } from './keyboard/bindings';
 import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } from '../state/viewerStore';
-import { CT_PRESETS, histogramWindow, jumpToEnd, resetView, scrollSlices, setWindow, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
+import { applyWindowPreset, jumpToEnd, resetView, scrollSlices, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
 import { activatePrimaryTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 import { toggleComparison } from './comparison/comparisonController';
@@ -23,11 +23,15 @@ const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolEraser: 'Eraser',
   toolThresholdBrush: 'ThresholdBrush',
 };
-const PRESET_ACTIONS: Partial<Record<Action, string>> = {
-  presetSoftTissue: 'soft',
-  presetBone: 'bone',
-  presetBrain: 'brain',
-  presetLung: 'lung',
+/** Window presets by number: what each number gives depends on the modality (displayControls presetsFor). */
+const PRESET_ACTIONS: Partial<Record<Action, number>> = {
+  presetSoftTissue: 1,
+  presetBone: 2,
+  presetBrain: 3,
+  presetLung: 4,
+  presetFromFile: 5,
+  presetHistogram: 6,
+  presetSeven: 7,
 };
 const VIEW_ACTIONS: Partial<Record<Action, ViewMode>> = {
   viewStack: 'stack',
@@ -41,25 +45,11 @@ export function selectTool(tool: ToolName): void {
   useViewerStore.getState().setActiveTool(tool);
 }
 
-export function applyPreset(presetId: string): void {
+export function applyPreset(presetNumber: number): void {
   const state = useViewerStore.getState();
   const viewport = viewportOfSlot(state.activeSlot);
-  if (!viewport) return;
-  if (presetId === 'file') {
-    const series = findSeries(state.patients, state.slots[state.activeSlot]?.seriesKey ?? null);
-    const meta = series?.frames[0]?.instance;
-    const width = meta?.windowWidths[0];
-    const center = meta?.windowCenters[0];
-    if (width !== undefined && center !== undefined) setWindow(viewport, width, center);
-    return;
-  }
-  if (presetId === 'histogram') {
-    const w = histogramWindow(viewport);
-    if (w) setWindow(viewport, w.width, w.center);
-    return;
-  }
-  const preset = CT_PRESETS.find((p) => p.id === presetId);
-  if (preset) setWindow(viewport, preset.width, preset.center);
+  const series = findSeries(state.patients, state.slots[state.activeSlot]?.seriesKey ?? null);
+  if (viewport && series) applyWindowPreset(viewport, series, presetNumber);
 }
 
 /** Runs a keyboard action (the toolbar buttons call the same functions). */
@@ -69,14 +59,10 @@ export function runAction(action: Action, openFiles: () => void): void {
   const tool = TOOL_ACTIONS[action];
   if (tool) return selectTool(tool);
   const preset = PRESET_ACTIONS[action];
-  if (preset) return applyPreset(preset);
+  if (preset !== undefined) return applyPreset(preset);
   const mode = VIEW_ACTIONS[action];
   if (mode) return state.setMode(state.activeSlot, mode);
   switch (action) {
-    case 'presetFromFile':
-      return applyPreset('file');
-    case 'presetHistogram':
-      return applyPreset('histogram');
     case 'layout1x1':
       return state.setLayout('1x1');
     case 'layout1x2':

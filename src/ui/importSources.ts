@@ -8,10 +8,10 @@ import { ensureCornerstone } from '../viewer/cornerstoneSetup';
 /** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
 export async function importSources(files: readonly SourceFile[], label = 'Reading files'): Promise<void> {
   if (files.length === 0) return;
-  await ensureCornerstone();
-  const store = useViewerStore.getState();
-  store.setProgress({ label, done: 0, total: files.length });
+  // Set before the first await, so the page says "Opening…" from its first paint.
+  useViewerStore.getState().setProgress({ label, done: 0, total: files.length });
   try {
+    await ensureCornerstone();
     const result = await importFiles(files, {
       register: registerInstance,
       isKnown: isRegistered,

@@ -1,32 +1,75 @@
 import { utilities, type Types } from '@cornerstonejs/core';
+import type { SeriesNode } from '../dicom/types';
 import { renderingEngine, viewportIdForSlot } from './renderingEngine';
 
-export interface WindowPreset {
-  id: string;
-  label: string;
-  width: number;
-  center: number;
-}
+/** A window preset, reached by its number key (1-7) and the preset menu. */
+export type WindowPreset =
+  | { slot: number; label: string; kind: 'fixed'; width: number; center: number }
+  /** The file's own VOI (0028,1050/1051) of the image on screen. */
+  | { slot: number; label: string; kind: 'file' }
+  /** Percentiles of the displayed image; `tissueOnly` leaves out the dark background (air) first. */
+  | { slot: number; label: string; kind: 'histogram'; low: number; high: number; tissueOnly: boolean };
 
-/** Classic CT presets (HU). */
+const FROM_FILE: WindowPreset = { slot: 5, label: 'From file', kind: 'file' };
+const AUTO: WindowPreset = { slot: 6, label: 'Auto (histogram 1–99 %)', kind: 'histogram', low: 0.01, high: 0.99, tissueOnly: false };
+
+/** CT windows in HU; 5 and 6 mean the same on every modality. */
 export const CT_PRESETS: readonly WindowPreset[] = [
-  { id: 'soft', label: 'Soft tissue', width: 400, center: 40 },
-  { id: 'bone', label: 'Bone', width: 2000, center: 500 },
-  { id: 'brain', label: 'Brain', width: 80, center: 40 },
-  { id: 'lung', label: 'Lung', width: 1500, center: -600 },
+  { slot: 1, label: 'Soft tissue (W 400 L 40)', kind: 'fixed', width: 400, center: 40 },
+  { slot: 2, label: 'Bone (W 2000 L 500)', kind: 'fixed', width: 2000, center: 500 },
+  { slot: 3, label: 'Spine: discs and canal (W 250 L 50)', kind: 'fixed', width: 250, center: 50 },
+  { slot: 4, label: 'Lung (W 1500 L -600)', kind: 'fixed', width: 1500, center: -600 },
+  FROM_FILE,
+  AUTO,
+  { slot: 7, label: 'Brain (W 80 L 40)', kind: 'fixed', width: 80, center: 40 },
 ];
+
+/** MR intensities have no absolute scale: its windows come from the image's own tissue histogram. */
+export const MR_PRESETS: readonly WindowPreset[] = [
+  { slot: 1, label: 'Spine T1/T2 (tissue 2–99.5 %)', kind: 'histogram', low: 0.02, high: 0.995, tissueOnly: true },
+  { slot: 2, label: 'Brain T1/T2 (tissue 10–96 %)', kind: 'histogram', low: 0.1, high: 0.96, tissueOnly: true },
+  FROM_FILE,
+  AUTO,
+];
+
+const OTHER_PRESETS: readonly WindowPreset[] = [FROM_FILE, AUTO];
+
+export function presetsFor(modality: string): readonly WindowPreset[] {
+  if (modality === 'CT') return CT_PRESETS;
+  if (modality === 'MR') return MR_PRESETS;
+  return OTHER_PRESETS;
+}
 
 export function viewportOfSlot(slot: number): Types.IViewport | undefined {
   return renderingEngine().getViewport(viewportIdForSlot(slot));
 }
 
+/** Sets a DICOM window (linear VOI): what the overlay reads back is exactly width and center. */
 export function setWindow(viewport: Types.IViewport, width: number, center: number): void {
-  (viewport as Types.IStackViewport).setProperties({ voiRange: { lower: center - width / 2, upper: center + width / 2 } });
+  (viewport as Types.IStackViewport).setProperties({ voiRange: utilities.windowLevel.toLowHighRange(width, center) });
   viewport.render();
 }
 
-/** Window from the 1st to the 99th percentile of the displayed image: what an MR needs when its file has no VOI. */
-export function histogramWindow(viewport: Types.IViewport): { width: number; center: number } | null {
+/** Keeps a window the user had (e.g. across Stack ↔ MPR, which makes a new viewport). */
+export function setVoiRange(viewport: Types.IViewport, range: Types.VOIRange): void {
+  (viewport as Types.IStackViewport).setProperties({ voiRange: { lower: range.lower, upper: range.upper } });
+  viewport.render();
+}
+
+export function voiRangeOf(viewport: Types.IViewport): Types.VOIRange | null {
+  const { voiRange } = viewport.getProperties() as { voiRange?: Types.VOIRange };
+  return voiRange ? { lower: voiRange.lower, upper: voiRange.upper } : null;
+}
+
+/** The window of a preset for the image on screen; null when the file has no VOI or the image is flat. */
+export function windowForPreset(preset: WindowPreset, viewport: Types.IViewport, fileWindow: { width: number; center: number } | null): { width: number; center: number } | null {
+  if (preset.kind === 'fixed') return { width: preset.width, center: preset.center };
+  if (preset.kind === 'file') return fileWindow;
+  return histogramWindow(viewport, preset.low, preset.high, preset.tissueOnly);
+}
+
+/** Window between two percentiles of the displayed data: what an MR needs when its file has no VOI. */
+export function histogramWindow(viewport: Types.IViewport, low = 0.01, high = 0.99, tissueOnly = false): { width: number; center: number } | null {
   const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
   const manager = data?.voxelManager as { getCompleteScalarDataArray?(): ArrayLike<number> } | undefined;
   const values = manager?.getCompleteScalarDataArray?.() ?? data?.scalarData;
@@ -35,8 +78,12 @@ export function histogramWindow(viewport: Types.IViewport): { width: number; cen
   const sample: number[] = [];
   for (let i = 0; i < values.length; i += stride) sample.push(values[i]!);
   sample.sort((a, b) => a - b);
-  const lo = sample[Math.floor(sample.length * 0.01)]!;
-  const hi = sample[Math.floor(sample.length * 0.99)]!;
+  // Background (air) is the darkest tenth of the range above the minimum.
+  const floor = sample[0]! + 0.1 * (sample[sample.length - 1]! - sample[0]!);
+  const kept = tissueOnly ? sample.filter((v) => v > floor) : sample;
+  if (kept.length === 0) return null;
+  const lo = kept[Math.floor((kept.length - 1) * low)]!;
+  const hi = kept[Math.floor((kept.length - 1) * high)]!;
   if (!(hi > lo)) return null;
   return { width: hi - lo, center: (hi + lo) / 2 };
 }
@@ -69,4 +116,23 @@ export function zoomBy(viewport: Types.IViewport, factor: number): void {
   const camera = viewport.getCamera();
   if (camera.parallelScale) viewport.setCamera({ parallelScale: camera.parallelScale / factor });
   viewport.render();
+}
+
+/** The file's own window for what is on screen: the current image of a stack, the middle image of a volume (as Cornerstone picks it). */
+export function fileWindowOf(viewport: Types.IViewport, series: SeriesNode): { width: number; center: number } | null {
+  const stack = viewport as Partial<Types.IStackViewport>;
+  const index = typeof stack.getCurrentImageIdIndex === 'function' ? stack.getCurrentImageIdIndex() : Math.floor(series.frames.length / 2);
+  const meta = series.frames[index]?.instance;
+  const width = meta?.windowWidths[0];
+  const center = meta?.windowCenters[0];
+  return width !== undefined && center !== undefined && width > 0 ? { width, center } : null;
+}
+
+/** Applies the preset with this number (its key) for the series' modality; false when it has none or it gives no window. */
+export function applyWindowPreset(viewport: Types.IViewport, series: SeriesNode, slot: number): boolean {
+  const preset = presetsFor(series.modality).find((p) => p.slot === slot);
+  const window = preset ? windowForPreset(preset, viewport, fileWindowOf(viewport, series)) : null;
+  if (!window) return false;
+  setWindow(viewport, window.width, window.center);
+  return true;
 }

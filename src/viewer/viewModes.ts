@@ -9,8 +9,7 @@ export function mprUnavailableReason(series: SeriesNode | undefined): string | n
   if (series.frames.length === 1) return 'A single image: there is no volume to reslice (MPR)';
   if (!series.geometry) return 'The images have no position and orientation (Image Position/Orientation Patient): no volume for MPR';
   if (series.frames.length < 3) return `Only ${series.frames.length} slices: MPR needs a volume of at least 3`;
-  const why = series.warnings.find((w) => /not usable as a volume/.test(w));
-  return why ? `Not a volume: ${why}` : 'The slices do not form a regular volume: MPR would be wrong';
+  return series.warnings.length > 0 ? `Not a volume: ${series.warnings.join('; ')}` : 'The slices do not form a regular volume: MPR would be wrong';
 }
 
 /** The mode a viewport really shows: acquired slices (stack) whenever the series is not a volume. */

@@ -1,11 +1,19 @@
-import type { Types } from '@cornerstonejs/core';
+import { utilities, type Types } from '@cornerstonejs/core';
 import type { Vec3 } from '../geometry/vec3';
 import { cross, dot } from '../geometry/vec3';
 import { directionLetters } from '../dicom';
+import type { SeriesNode } from '../dicom/types';
+import { acquiredSliceAt, identityOfFrame, type SliceIdentity } from './sliceIdentity';
+import { dataDepthRange } from './volumeExtent';
 
 export interface ViewportReadout {
+  /** Place of the displayed plane among the viewport's planes (reconstructed ones for MPR). */
   sliceNumber: number;
   sliceCount: number;
+  /** The acquired image on screen (its Instance Number), null for a plane that cuts across the slices. */
+  acquired: SliceIdentity | null;
+  /** The plane lies beyond the series' data (e.g. moved there by a comparison): there is nothing of it to show. */
+  outside: boolean;
   /** Position of the displayed plane along its dominant patient axis, e.g. { axis: 'S', mm: 12.5 }. */
   location: { letter: string; mm: number } | null;
   windowWidth: number | null;
@@ -15,8 +23,12 @@ export interface ViewportReadout {
 
 const negate = (v: Vec3): Vec3 => [-v[0], -v[1], -v[2]];
 
+function isStack(viewport: Types.IViewport): viewport is Types.IStackViewport {
+  return typeof (viewport as Partial<Types.IStackViewport>).getCurrentImageIdIndex === 'function';
+}
+
 /** What the corner overlays show, read from the viewport's camera and display properties. */
-export function readViewport(viewport: Types.IViewport): ViewportReadout {
+export function readViewport(viewport: Types.IViewport, series: SeriesNode): ViewportReadout {
   const camera = viewport.getCamera();
   const up = (camera.viewUp ?? [0, -1, 0]) as unknown as Vec3;
   const normal = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
@@ -36,14 +48,24 @@ export function readViewport(viewport: Types.IViewport): ViewportReadout {
   const mm = dot(focal, towardPositive);
   const letter = (['L', 'P', 'S'] as const)[dominant]!;
 
+  const stack = isStack(viewport);
+  const acquired = stack ? identityOfFrame(series, viewport.getCurrentImageIdIndex()) : acquiredSliceAt(series, normal, focal);
+  const range = stack ? null : dataDepthRange(viewport, normal);
+  const depth = dot(focal, normal);
+  const outside = range !== null && (depth < range.min || depth > range.max);
+
   const properties = viewport.getProperties() as { voiRange?: { lower: number; upper: number } };
   const voi = properties.voiRange;
+  // DICOM's linear VOI (C.11.2.1.2): the range Cornerstone keeps is one narrower than the Window Width.
+  const window = voi ? utilities.windowLevel.toWindowLevel(voi.lower, voi.upper) : null;
   return {
     sliceNumber: viewport.getSliceIndex() + 1,
     sliceCount: viewport.getNumberOfSlices(),
+    acquired,
+    outside,
     location: Number.isFinite(mm) ? { letter, mm } : null,
-    windowWidth: voi ? voi.upper - voi.lower : null,
-    windowCenter: voi ? (voi.upper + voi.lower) / 2 : null,
+    windowWidth: window ? window.windowWidth : null,
+    windowCenter: window ? window.windowCenter : null,
     markers,
   };
 }

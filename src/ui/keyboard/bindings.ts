@@ -26,6 +26,7 @@ export type Action =
   | 'presetLung'
   | 'presetFromFile'
   | 'presetHistogram'
+  | 'presetSeven'
   | 'invert'
   | 'reset'
   | 'zoomIn'
@@ -79,12 +80,13 @@ export const BINDINGS = {
   toolBrush: { key: 'd', label: 'Segmentation brush', group: 'Tools' },
   toolEraser: { key: 'x', label: 'Segmentation eraser', group: 'Tools' },
   toolThresholdBrush: { key: 'h', label: 'Threshold brush: paints only voxels in the range set in the segmentation panel (HU on CT)', group: 'Tools' },
-  presetSoftTissue: { key: '1', label: 'CT soft tissue (W400 L40)', group: 'Window' },
-  presetBone: { key: '2', label: 'CT bone (W2000 L500)', group: 'Window' },
-  presetBrain: { key: '3', label: 'CT brain (W80 L40)', group: 'Window' },
+  presetSoftTissue: { key: '1', label: 'CT soft tissue (W400 L40); MR spine T1/T2', group: 'Window' },
+  presetBone: { key: '2', label: 'CT bone (W2000 L500); MR brain T1/T2', group: 'Window' },
+  presetBrain: { key: '3', label: 'CT spine: discs and canal (W250 L50)', group: 'Window' },
   presetLung: { key: '4', label: 'CT lung (W1500 L-600)', group: 'Window' },
   presetFromFile: { key: '5', label: 'Window from the file (VOI)', group: 'Window' },
-  presetHistogram: { key: '6', label: 'Window from the histogram', group: 'Window' },
+  presetHistogram: { key: '6', label: 'Auto window from the histogram', group: 'Window' },
+  presetSeven: { key: '7', label: 'CT brain (W80 L40)', group: 'Window' },
   invert: { key: 'i', label: 'Invert', group: 'Window' },
   reset: { key: ' ', label: 'Reset view (Space)', group: 'View' },
   zoomIn: { key: '+', label: 'Zoom in', group: 'View' },

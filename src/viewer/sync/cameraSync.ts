@@ -1,7 +1,8 @@
 import { Enums, eventTarget, utilities, type Types } from '@cornerstonejs/core';
 import type { Vec3 } from '../../geometry/vec3';
 import { renderingEngine, viewportIdForSlot } from '../renderingEngine';
-import { moveBy } from './studyMapping';
+import { clampAlong, moveBy } from './studyMapping';
+import { dataDepthRange } from '../volumeExtent';
 
 /** What the comparison needs from the stores, read at every event (so alignment changes apply at once). */
 export interface SyncConfig {
@@ -29,6 +30,12 @@ function viewportOf(slot: number): Types.IViewport | undefined {
   return renderingEngine().getViewport(viewportIdForSlot(slot));
 }
 
+function keepInside(viewport: Types.IViewport, point: Vec3): Vec3 {
+  const normal = viewport.getCamera().viewPlaneNormal as unknown as Vec3 | undefined;
+  const range = normal ? dataDepthRange(viewport, normal) : null;
+  return normal && range ? clampAlong(point, normal, range) : point;
+}
+
 /**
  * Keeps the focal point (scroll and pan), the zoom and, for one modality, the window of two viewports in
  * step by patient position. Changes made here are not echoed back: an event raised while applying one is
@@ -50,7 +57,10 @@ export function startCameraSync(getConfig: () => SyncConfig | null): { stop(): v
     if (!from.focalPoint || !to.focalPoint || !to.position) return;
     const sourceFocal = from.focalPoint as unknown as Vec3;
     const targetFocal = to.focalPoint as unknown as Vec3;
-    const mapped = config.mapPoint(sourceSlot, sourceFocal) ?? (previousFocal ? moveBy(targetFocal, previousFocal, sourceFocal) : null);
+    const aligned = config.mapPoint(sourceSlot, sourceFocal);
+    // Not aligned: the other viewport follows the movement, but never off its own volume (it would show black).
+    const followed = aligned ? null : previousFocal ? keepInside(target, moveBy(targetFocal, previousFocal, sourceFocal)) : null;
+    const mapped = aligned ?? followed;
     const scale = from.parallelScale;
     applying = true;
     try {

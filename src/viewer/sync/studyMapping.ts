@@ -1,4 +1,4 @@
-import { add, sub, type Vec3 } from '../../geometry/vec3';
+import { add, dot, scale, sub, type Vec3 } from '../../geometry/vec3';
 import { applyRotation, applyStudyAlignment, type Mat3, type StudyAlignment } from '../../lesions';
 
 /** Pure: no Cornerstone. Maps patient positions between two studies through the alignment in force. */
@@ -35,4 +35,23 @@ export function offsetBetween(baselinePosition: Vec3, followupPosition: Vec3): V
 /** Moves a point by the change between two positions (used when the studies are not aligned). */
 export function moveBy(point: Vec3, previous: Vec3, current: Vec3): Vec3 {
   return add(point, sub(current, previous));
+}
+
+/** The depths (position · normal) a set of points spans, widened by `margin` on both sides. */
+export interface DepthRange {
+  min: number;
+  max: number;
+}
+
+export function depthRange(points: readonly Vec3[], normal: Vec3, margin = 0): DepthRange | null {
+  if (points.length === 0) return null;
+  const depths = points.map((p) => dot(p, normal));
+  return { min: Math.min(...depths) - margin, max: Math.max(...depths) + margin };
+}
+
+/** The point moved along `normal` (a unit vector) just enough to lie within `range`: a plane never leaves its volume. */
+export function clampAlong(point: Vec3, normal: Vec3, range: DepthRange): Vec3 {
+  const depth = dot(point, normal);
+  const target = Math.min(range.max, Math.max(range.min, depth));
+  return add(point, scale(normal, target - depth));
 }
