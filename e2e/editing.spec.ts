@@ -247,3 +247,38 @@ test('deleting a lesion asks first; Ctrl+Z brings back its name, level, site, no
   await expect(page.getByTestId('segmentation-panel').getByTestId('seg-volume')).toHaveCount(0);
   expect(await savedLabelmapLesions(page)).toEqual([]);
 });
+
+test('a measurement moved to another level says so in the panel, and the reader can keep the level seen', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('m');
+  const panel = page.getByTestId('measurement-panel');
+  await page.keyboard.press('v');
+  await panel.getByTestId('next-vertebra').selectOption('C2');
+  const centres = baselineMr.vertebralBodyCentres;
+  await page.mouse.click(...(await pageAt(page, 0, centres.C2!)));
+  for (const v of ['C3', 'C4', 'C5'] as const) {
+    await expect(panel.getByTestId('next-vertebra')).toHaveValue(v);
+    await page.mouse.click(...(await onPage(page, 0, centres[v]!)));
+  }
+  await expect(page.getByTestId('viewport-0').getByTestId('vertebra-label')).toHaveCount(4);
+
+  // A short length between the C2 and C3 bodies: level C2-3.
+  await page.keyboard.press('l');
+  const c2 = await onPage(page, 0, centres.C2!);
+  const c3 = await onPage(page, 0, centres.C3!);
+  const mid: Point = [(c2[0] + c3[0]) / 2, (c2[1] + c3[1]) / 2];
+  await drag(page, [mid[0] - 12, mid[1]], [mid[0] + 12, mid[1]]);
+  const level = items(page).getByTestId('measurement-level');
+  await expect(level).toHaveText('C2-3');
+
+  // Dragged by its line onto the C4 body: the panel shows the change.
+  const c4 = await onPage(page, 0, centres.C4!);
+  await drag(page, [mid[0] + 4, mid[1]], [c4[0] + 4, c4[1]]);
+  const notice = items(page).getByTestId('level-change');
+  await expect(notice).toContainText('C2-3 → C4');
+  await page.screenshot({ path: test.info().outputPath('level-change.png') });
+  await notice.getByTestId('level-keep').click();
+  await expect(notice).toHaveCount(0);
+  await expect(level).toHaveText('C2-3');
+  await expect(items(page).getByTestId('measurement-level-edit')).toHaveValue('C2-3');
+});

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DiameterAxis, Measurement } from '../measure/types';
+import { measurementCentre } from '../measure';
 import {
   assignLevel,
   emptyState,
@@ -23,6 +24,11 @@ export interface MeasurementStoreState {
   storageError: string | null;
   /** True from a change until it is written to the browser's storage. */
   savePending: boolean;
+  /** Levels from the labels that an edit of the measurement changed, until the reader keeps or accepts the change. */
+  levelChanges: Readonly<Record<string, LevelChange>>;
+  /** Keeps the level the measurement had before the edit (as the reader's level) and closes the notice. */
+  keepPreviousLevel(measurementId: string): void;
+  acceptLevelChange(measurementId: string): void;
   /** Replaces everything, e.g. after loading saved state for newly loaded studies. */
   replaceAll(state: SpineLensState, annotations: Readonly<Record<string, AnnotationJson>>): void;
   /** Adds or updates a measurement; the user's label, lesion and creation time survive edits. */
@@ -39,6 +45,10 @@ export interface MeasurementStoreState {
   setLesionStatus(lesionId: string, status: LesionStatus): void;
   setLesionNotes(lesionId: string, notes: string): void;
   removeLesion(lesionId: string): void;
+  /** What removeLesion would take away, to give to restoreLesion on undo. */
+  lesionSnapshot(lesionId: string): LesionSnapshot | null;
+  /** Puts a deleted lesion back where it was, with its links to measurements and its segmentation summaries. */
+  restoreLesion(snapshot: LesionSnapshot): void;
   /** The level the user gives a measurement; an empty string returns to the level from the labels. */
   setMeasurementLevel(measurementId: string, level: string): void;
   /** Which diameter of its lesion a length measures (AP, transverse, craniocaudal), or none. */
@@ -61,12 +71,26 @@ export interface MeasurementStoreState {
   setSavePending(pending: boolean): void;
 }
 
+export interface LevelChange {
+  from: string;
+  to: string;
+}
+
+/** A lesion as it was before deletion: itself, its place in the list, its measurements and segmentation summaries. */
+export interface LesionSnapshot {
+  lesion: Lesion;
+  index: number;
+  measurementIds: readonly string[];
+  summaries: readonly SegmentationSummary[];
+}
+
 export const useMeasurementStore = create<MeasurementStoreState>()((set, get) => ({
   state: emptyState(''),
   annotations: {},
   storageError: null,
   savePending: false,
-  replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations }),
+  levelChanges: {},
+  replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations, levelChanges: {} }),
   upsertMeasurement: (measurement, annotation) =>
     set((s) => {
       const old = s.state.measurements.find((m) => m.id === measurement.id);
@@ -74,7 +98,19 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       const annotations = annotation ? { ...s.annotations, [measurement.id]: annotation } : s.annotations;
       if (old && JSON.stringify(old) === JSON.stringify(merged) && annotations[measurement.id] === s.annotations[measurement.id]) return {};
       const measurements = old ? s.state.measurements.map((m) => (m.id === measurement.id ? merged : m)) : [...s.state.measurements, merged];
-      return { state: withAutoLevels({ ...s.state, measurements }), annotations };
+      const levelChanges = old ? noteLevelChange(s.levelChanges, s.state, old, merged) : s.levelChanges;
+      return { state: withAutoLevels({ ...s.state, measurements }), annotations, levelChanges };
+    }),
+  keepPreviousLevel: (measurementId) => {
+    const change = get().levelChanges[measurementId];
+    if (change) get().setMeasurementLevel(measurementId, change.from);
+    get().acceptLevelChange(measurementId);
+  },
+  acceptLevelChange: (measurementId) =>
+    set((s) => {
+      if (!(measurementId in s.levelChanges)) return {};
+      const { [measurementId]: _done, ...levelChanges } = s.levelChanges;
+      return { levelChanges };
     }),
   removeMeasurement: (id) =>
     set((s) => {
@@ -114,6 +150,33 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
         segmentationSummaries: s.state.segmentationSummaries.filter((x) => x.lesionId !== lesionId),
       },
     })),
+  lesionSnapshot: (lesionId) => {
+    const { state } = get();
+    const index = state.lesions.findIndex((l) => l.id === lesionId);
+    const lesion = state.lesions[index];
+    if (!lesion) return null;
+    return {
+      lesion,
+      index,
+      measurementIds: state.measurements.filter((m) => m.lesionId === lesionId).map((m) => m.id),
+      summaries: state.segmentationSummaries.filter((x) => x.lesionId === lesionId),
+    };
+  },
+  restoreLesion: ({ lesion, index, measurementIds, summaries }) =>
+    set((s) => {
+      const lesions = s.state.lesions.filter((l) => l.id !== lesion.id);
+      lesions.splice(Math.min(index, lesions.length), 0, lesion);
+      const linked = new Set(measurementIds);
+      const restored = (x: SegmentationSummary) => summaries.some((y) => y.lesionId === x.lesionId && y.seriesKey === x.seriesKey);
+      return {
+        state: withAutoLevels({
+          ...s.state,
+          lesions,
+          measurements: s.state.measurements.map((m) => (linked.has(m.id) ? { ...m, lesionId: lesion.id } : m)),
+          segmentationSummaries: [...s.state.segmentationSummaries.filter((x) => !restored(x)), ...summaries],
+        }),
+      };
+    }),
   setMeasurementLevel: (measurementId, level) =>
     set((s) => ({
       state: {
@@ -192,6 +255,22 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
   setStorageError: (storageError) => set({ storageError }),
   setSavePending: (savePending) => set({ savePending }),
 }));
+
+/** The level from the labels at a measurement's centre; '' without labels there. */
+function labelLevel(state: SpineLensState, m: Measurement): string {
+  const labels = state.labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid);
+  return assignLevel(measurementCentre(m), labels, m.frameOfReferenceUid)?.level ?? '';
+}
+
+/** Records that an edit moved a measurement to another level (only when its level comes from the labels). */
+function noteLevelChange(changes: Readonly<Record<string, LevelChange>>, state: SpineLensState, old: Measurement, next: Measurement): Readonly<Record<string, LevelChange>> {
+  if (next.level !== undefined) return changes;
+  const from = changes[next.id]?.from ?? labelLevel(state, old);
+  const to = labelLevel(state, next);
+  const { [next.id]: _previous, ...others } = changes;
+  if (!from || from === to) return next.id in changes ? others : changes;
+  return { ...others, [next.id]: { from, to } };
+}
 
 function keepUserFields(next: Measurement, old: Measurement): Measurement {
   const kept = { ...next, createdAt: old.createdAt, label: old.label || next.label };

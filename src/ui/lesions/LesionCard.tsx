@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LESION_SITES, LESION_STATUSES, lesionSummary, type Lesion, type LesionSite, type LesionStatus } from '../../lesions';
 import { formatMl, formatMm, formatPercent, type Measurement } from '../../measure';
 import type { StudyNode } from '../../dicom/types';
@@ -5,7 +6,8 @@ import { formatDicomDate } from '../../dicom';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { MeasurementRow } from './MeasurementRow';
 import { KIND_NAMES } from './measurementValue';
-import { forgetSegmentationsOfLesion } from '../../viewer/segmentation/segmentationController';
+import { InlineConfirm } from './InlineConfirm';
+import { deleteLesion, lesionContents } from './lesionDeletion';
 
 interface Props {
   lesion: Lesion;
@@ -17,6 +19,8 @@ interface Props {
 export function LesionCard({ lesion, lesions, studies }: Props) {
   const state = useMeasurementStore((s) => s.state);
   const store = useMeasurementStore.getState;
+  /** What the lesion holds, while its deletion waits for the reader's answer. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const measurements = state.measurements.filter((m) => m.lesionId === lesion.id);
   const studyUids = studies.map((s) => s.studyInstanceUid).filter((uid) => measurements.some((m) => m.studyInstanceUid === uid) || state.segmentationSummaries.some((x) => x.lesionId === lesion.id && x.studyInstanceUid === uid));
   return (
@@ -32,14 +36,30 @@ export function LesionCard({ lesion, lesions, studies }: Props) {
           value={lesion.level}
           onChange={(e) => store().setLesionLevel(lesion.id, e.target.value)}
         />
-        <button type="button" aria-label={`Delete lesion ${lesion.name}`} onClick={() => {
-            forgetSegmentationsOfLesion(lesion.id);
-            store().removeLesion(lesion.id);
+        <button
+          type="button"
+          aria-label={`Delete lesion ${lesion.name}`}
+          data-testid="lesion-delete"
+          onClick={() => {
+            const contents = lesionContents(lesion.id);
+            if (contents) setConfirming(contents);
+            else deleteLesion(lesion.id);
           }}
         >
           ×
         </button>
       </div>
+      {confirming && (
+        <InlineConfirm
+          message={`Delete ${lesion.name || 'this lesion'} with its ${confirming}? Ctrl+Z brings it back.`}
+          confirmLabel="Delete lesion"
+          onConfirm={() => {
+            setConfirming(null);
+            deleteLesion(lesion.id);
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       <div className="lesion-fields">
         <select aria-label="Site" data-testid="lesion-site" value={lesion.site} onChange={(e) => store().setLesionSite(lesion.id, e.target.value as LesionSite)}>
           {LESION_SITES.map((site) => (

@@ -83,9 +83,13 @@ async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
 /** Recomputes the numbers after an edit, publishes them (panel, lesion summary) and saves the labelmap. */
 function refresh(session: SeriesSegmentation, save = true): void {
   const key = session.series.key;
+  const s = session.stats();
+  const shown = store().views[key];
+  if (shown && s.voxelCount > 0 && !useMeasurementStore.getState().state.lesions.some((l) => l.id === shown.lesionId)) {
+    store().patchView(key, { lesionId: lesionForNewSegmentation(shown.studyInstanceUid) });
+  }
   const view = store().views[key];
   if (!view) return;
-  const s = session.stats();
   const result: SegmentationResult = {
     voxelCount: s.voxelCount,
     voxelVolumeMm3: s.voxelCount > 0 ? s.volumeMm3 / s.voxelCount : 0,
@@ -230,9 +234,32 @@ export function forgetSegmentationsOfLesion(lesionId: string): void {
     forgetSaved(session.series, lesionId);
     useMeasurementStore.getState().removeSegmentationSummary(lesionId, view.seriesKey);
     const others = useMeasurementStore.getState().state.lesions.filter((l) => l.id !== lesionId);
-    store().patchView(view.seriesKey, { lesionId: others[0]?.id ?? createEmptyLesion() });
+    // With no other lesion the empty view keeps the deleted id (an undo brings the lesion back); the next grow re-homes it.
+    store().patchView(view.seriesKey, { lesionId: others[0]?.id ?? lesionId });
     refresh(session, false);
   }
+}
+
+/**
+ * Deleting a lesion that can be undone: its segmentations are emptied and their saved records deleted
+ * (forgetSegmentationsOfLesion); the function returned puts the voxels, the lesion link, the summaries and
+ * the saved records back. Call it once the lesion is back in the measurement store.
+ */
+export function detachSegmentationsOfLesion(lesionId: string): () => void {
+  const kept = Object.values(store().views)
+    .filter((view) => view.lesionId === lesionId)
+    .flatMap((view) => {
+      const session = sessions.get(view.seriesKey);
+      return session ? [{ session, rle: session.toRle() }] : [];
+    });
+  forgetSegmentationsOfLesion(lesionId);
+  return () => {
+    for (const { session, rle } of kept) {
+      store().patchView(session.series.key, { lesionId });
+      session.restore(rle);
+      refresh(session);
+    }
+  };
 }
 
 /** Moves the segmentation to another lesion (or a new one with lesionId null). */
