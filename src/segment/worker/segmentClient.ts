@@ -1,4 +1,4 @@
-import type { Index3, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
+import type { AdaptiveGrowOptions, AdaptiveGrowResult, Index3, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
 import type { SegmentRequest, SegmentResponse, WorkerGrowResult } from './segmentMessages';
 
 export type { WorkerGrowResult } from './segmentMessages';
@@ -10,6 +10,8 @@ export interface SegmentClient {
    * `result.bounds`: write it into a labelmap with pasteMask(labelmap, grid, bounds, mask, label).
    */
   regionGrow(scalars: ScalarArray, grid: VolumeGrid, seed: Index3, options?: RegionGrowOptions): Promise<WorkerGrowResult>;
+  /** The region-learning grow (adaptiveGrow) off the main thread, same volume handling. */
+  adaptiveGrow(scalars: ScalarArray, grid: VolumeGrid, seed: Index3, options?: AdaptiveGrowOptions): Promise<AdaptiveGrowResult>;
   dispose(): void;
 }
 
@@ -19,7 +21,8 @@ function defaultWorker(): Worker {
 
 export function createSegmentClient(makeWorker: () => Worker = defaultWorker): SegmentClient {
   const worker = makeWorker();
-  const pending = new Map<number, { resolve: (r: WorkerGrowResult) => void; reject: (e: Error) => void }>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each request's promise knows its own result type
+  const pending = new Map<number, { resolve: (r: any) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let volumeKey = 0;
   let sentScalars: ScalarArray | null = null;
@@ -43,23 +46,28 @@ export function createSegmentClient(makeWorker: () => Worker = defaultWorker): S
     failAll(new Error(`Segmentation worker error: ${event.message}`));
   };
 
+  function send<R>(scalars: ScalarArray, request: SegmentRequest): Promise<R> {
+    if (disposed) return Promise.reject(new Error('Segmentation client disposed'));
+    const transfer: Transferable[] = [];
+    if (scalars !== sentScalars) {
+      const copy = scalars.slice();
+      request.scalars = copy;
+      request.volumeKey = ++volumeKey;
+      transfer.push(copy.buffer);
+      sentScalars = scalars;
+    }
+    return new Promise<R>((resolve, reject) => {
+      pending.set(request.id, { resolve, reject });
+      worker.postMessage(request, transfer);
+    });
+  }
+
   return {
     regionGrow(scalars, grid, seed, options = {}) {
-      if (disposed) return Promise.reject(new Error('Segmentation client disposed'));
-      const id = nextId++;
-      const request: SegmentRequest = { type: 'regionGrow', id, volumeKey, grid, seed, options };
-      const transfer: Transferable[] = [];
-      if (scalars !== sentScalars) {
-        const copy = scalars.slice();
-        request.scalars = copy;
-        request.volumeKey = ++volumeKey;
-        transfer.push(copy.buffer);
-        sentScalars = scalars;
-      }
-      return new Promise<WorkerGrowResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage(request, transfer);
-      });
+      return send<WorkerGrowResult>(scalars, { type: 'regionGrow', id: nextId++, volumeKey, grid, seed, options });
+    },
+    adaptiveGrow(scalars, grid, seed, options = {}) {
+      return send<AdaptiveGrowResult>(scalars, { type: 'adaptiveGrow', id: nextId++, volumeKey, grid, seed, options });
     },
     dispose() {
       if (disposed) return;

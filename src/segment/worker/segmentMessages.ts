@@ -1,4 +1,4 @@
-import type { Index3, RegionGrowMaskResult, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
+import type { AdaptiveGrowOptions, AdaptiveGrowResult, Index3, RegionGrowMaskResult, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
 
 /** Main thread → worker. */
 export interface RegionGrowRequest {
@@ -12,7 +12,18 @@ export interface RegionGrowRequest {
   options: RegionGrowOptions;
 }
 
-export type SegmentRequest = RegionGrowRequest;
+/** Main thread → worker: the region-learning grow (see adaptiveGrow). */
+export interface AdaptiveGrowRequest {
+  type: 'adaptiveGrow';
+  id: number;
+  volumeKey: number;
+  scalars?: ScalarArray;
+  grid: VolumeGrid;
+  seed: Index3;
+  options: AdaptiveGrowOptions;
+}
+
+export type SegmentRequest = RegionGrowRequest | AdaptiveGrowRequest;
 
 /** The grow result without the full labelmap: `mask` covers only `bounds` (1 = grown), see pasteMask. */
 export type WorkerGrowResult = RegionGrowMaskResult;
@@ -20,4 +31,5 @@ export type WorkerGrowResult = RegionGrowMaskResult;
 /** Worker → main thread. */
 export type SegmentResponse =
   | { type: 'regionGrow'; id: number; result: WorkerGrowResult }
+  | { type: 'adaptiveGrow'; id: number; result: AdaptiveGrowResult }
   | { type: 'error'; id: number; message: string };

@@ -1,4 +1,4 @@
-import { regionGrowMask, type ScalarArray } from '../core';
+import { adaptiveGrow, regionGrowMask, type ScalarArray } from '../core';
 import type { SegmentRequest, SegmentResponse } from './segmentMessages';
 
 export interface HandledMessage {
@@ -13,6 +13,10 @@ export function createSegmentHandler(): (request: SegmentRequest) => HandledMess
     try {
       if (request.scalars) volume = { key: request.volumeKey, scalars: request.scalars };
       if (!volume || volume.key !== request.volumeKey) throw new Error('Volume not loaded in the segmentation worker');
+      if (request.type === 'adaptiveGrow') {
+        const result = adaptiveGrow(volume.scalars, request.grid, request.seed, request.options);
+        return { response: { type: 'adaptiveGrow', id: request.id, result }, transfer: [result.mask.buffer] };
+      }
       const result = regionGrowMask(volume.scalars, request.grid, request.seed, request.options);
       return { response: { type: 'regionGrow', id: request.id, result }, transfer: [result.mask.buffer] };
     } catch (e) {
