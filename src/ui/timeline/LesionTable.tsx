@@ -1,5 +1,6 @@
 import { formatMl, formatMm, formatPercent, formatSignedMm } from '../../measure/format';
 import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type Change, type LesionTimeline, type TimelineQuantity } from '../../response';
+import { ValueSource } from './ValueSource';
 
 const formatValue = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? formatMl(v) : formatMm(v));
 const formatDelta = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? `${v > 0 ? '+' : ''}${formatMl(v)}` : formatSignedMm(v));
@@ -39,7 +40,27 @@ export function LesionTable({ timeline }: { timeline: LesionTimeline }) {
               return (
                 <tr key={row.timepoint.studyInstanceUid} data-testid="timeline-row">
                   <th scope="row">{row.timepoint.label}</th>
-                  <td>{cell.value === null ? '—' : formatValue(q, cell.value)}</td>
+                  <td className="timeline-value" data-testid="timeline-value">
+                    {cell.value === null ? '—' : formatValue(q, cell.value)}
+                    {cell.excludedBecause && (
+                      <span className="flag flag-warn" data-testid="value-excluded" title={cell.excludedBecause}>
+                        {cell.provenance?.flags.length && !cell.provenance.confirmedAt ? 'flagged' : 'not compared'}
+                      </span>
+                    )}
+                    {cell.provenance && (
+                      <>
+                        <br />
+                        <ValueSource provenance={cell.provenance} />
+                      </>
+                    )}
+                    {cell.excludedBecause && <div className="excluded-reason">{cell.excludedBecause}.</div>}
+                    {cell.others.map((o) => (
+                      <div key={o.provenance.seriesKey} className="other-series-value" data-testid="other-series-value">
+                        also {formatValue(q, o.value)} (not counted) · <ValueSource provenance={o.provenance} />
+                        {o.excludedBecause && <span className="flag flag-warn">flagged</span>}
+                      </div>
+                    ))}
+                  </td>
                   <ChangeCell quantity={q} change={cell.fromBaseline} />
                   <ChangeCell quantity={q} change={cell.fromNadir} />
                 </tr>

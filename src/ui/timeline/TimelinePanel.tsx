@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { formatDicomDate } from '../../dicom';
 import { trackingSuggestions } from '../../lesions';
-import { lesionTimeline, patientResponse, preferredVolumeSource } from '../../response';
+import { countedSeries, lesionTimeline, patientResponse, preferredVolumeSource } from '../../response';
 import { useMeasurementStore } from '../../state/measurementStore';
+import { CountedSeriesChooser } from './CountedSeriesChooser';
 import { LesionTimelineCard } from './LesionTimelineCard';
 import { ResponseList } from './ResponseList';
+import { useSeriesLookup } from './useSeriesLookup';
 import { useTimepoints } from './useTimepoints';
 import './timeline.css';
 
@@ -12,9 +14,11 @@ import './timeline.css';
 export function TimelinePanel() {
   const state = useMeasurementStore((s) => s.state);
   const timepoints = useTimepoints();
+  const seriesInfo = useSeriesLookup();
   const volumeSource = preferredVolumeSource(state);
-  const response = useMemo(() => patientResponse(state, timepoints, { volumeSource }), [state, timepoints, volumeSource]);
-  const timelines = useMemo(() => state.lesions.map((lesion) => lesionTimeline(state, lesion, timepoints)), [state, timepoints]);
+  const response = useMemo(() => patientResponse(state, timepoints, { volumeSource, seriesInfo }), [state, timepoints, volumeSource, seriesInfo]);
+  const timelines = useMemo(() => state.lesions.map((lesion) => lesionTimeline(state, lesion, timepoints, seriesInfo)), [state, timepoints, seriesInfo]);
+  const choices = useMemo(() => countedSeries(state, timepoints, seriesInfo), [state, timepoints, seriesInfo]);
   const suggestions = useMemo(() => trackingSuggestions(state, timepoints), [state, timepoints]);
   const baseline = timepoints.find((t) => t.isBaseline);
 
@@ -36,9 +40,10 @@ export function TimelinePanel() {
         </select>
       </label>
       <ol className="timepoints" data-testid="timepoints">
-        {timepoints.map((t) => (
-          <li key={t.studyInstanceUid} className={t.isBaseline ? 'baseline' : undefined}>
+        {timepoints.map((t, i) => (
+          <li key={t.studyInstanceUid} className={t.isBaseline ? 'baseline' : undefined} data-testid="timepoint">
             <strong>{t.label}</strong> <span className="muted">{formatDicomDate(t.date)}</span>
+            {choices[i] && <CountedSeriesChooser choice={choices[i]} lookup={seriesInfo} />}
           </li>
         ))}
       </ol>
