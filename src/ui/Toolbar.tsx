@@ -5,6 +5,7 @@ import { findSeries, useViewerStore, type Layout, type PanelId, type ToolName, t
 import { useComparisonStore } from '../state/comparisonStore';
 import { presetsFor } from '../viewer/displayControls';
 import { effectiveMode, mprUnavailableReason } from '../viewer/viewModes';
+import { ExportButton } from '../features/export';
 
 interface Props {
   fileInput: RefObject<HTMLInputElement | null>;
@@ -83,6 +84,7 @@ export function Toolbar({ fileInput, folderInput }: Props) {
       <button type="button" aria-pressed={pacsOpen} onClick={() => run('togglePacs')} title={BINDINGS.togglePacs.label} data-testid="pacs-button">
         PACS
       </button>
+      <ExportButton />
       <span className="sep" />
       {TOOLS.map(([tool, action, label]) => (
         <button key={tool} type="button" aria-pressed={activeTool === tool} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`tool-${tool}`}>

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { ExportDialog } from './ExportDialog';
+
+/** Shift+E, free in the app's key table. */
+const isExportKey = (e: KeyboardEvent) => e.key === 'E' && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
+
+/** The toolbar's Export button; Shift+E opens the same dialog. */
+export function ExportButton() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (!isExportKey(e)) return;
+      e.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" aria-pressed={open} onClick={() => setOpen(true)} title="Export: measurements CSV, case JSON, de-identified teaching zip (Shift+E)" data-testid="export-button">
+        Export
+      </button>
+      {open && <ExportDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

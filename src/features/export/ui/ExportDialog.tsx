@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import { exportCaseJson, exportMeasurementsCsv, exportTeachingCase } from '../actions';
+import './export.css';
+
+interface Props {
+  onClose(): void;
+}
+
+interface TeachingOutcome {
+  written: number;
+  leftOut: { fileName: string; reason: string; burnedIn: boolean }[];
+}
+
+/** The export choices in an in-app dialog: Escape or Close returns to the images. */
+export function ExportDialog({ onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [status, setStatus] = useState('');
+  const [includeBurnedIn, setIncludeBurnedIn] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<TeachingOutcome | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+
+  const teaching = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await exportTeachingCase(includeBurnedIn, (done, total) => setStatus(`De-identifying ${done} of ${total} files…`));
+      setOutcome(result);
+      setStatus(result.written > 0 ? `Teaching case saved: ${result.written} files de-identified, ${result.leftOut.length} left out.` : 'No file could be de-identified: nothing was saved.');
+    } catch (error) {
+      setStatus(`The teaching case could not be made: ${error instanceof Error ? error.message : 'unknown problem'}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const burnedInLeftOut = outcome?.leftOut.filter((f) => f.burnedIn).length ?? 0;
+
+  return (
+    <dialog
+      ref={dialog}
+      className="export-dialog"
+      aria-labelledby="export-title"
+      data-testid="export-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <h2 id="export-title">Export the reading</h2>
+      <section>
+        <h3>Measurements (CSV)</h3>
+        <p>One row per value: patient, study date, timepoint, lesion, level, kind, value, unit, series.</p>
+        <button type="button" data-testid="export-csv" onClick={() => setStatus(`Saved ${exportMeasurementsCsv()} rows as CSV.`)}>
+          Save CSV
+        </button>
+      </section>
+      <section>
+        <h3>Whole case (JSON)</h3>
+        <p>Lesions, labels, measurements and segmentation volumes, versioned; the images are referenced by UID.</p>
+        <button
+          type="button"
+          data-testid="export-json"
+          onClick={() => {
+            exportCaseJson();
+            setStatus('Saved the case as JSON.');
+          }}
+        >
+          Save case JSON
+        </button>
+      </section>
+      <section>
+        <h3>Teaching case (zip, de-identified)</h3>
+        <p>The images with names, IDs and free text removed, UIDs replaced and dates moved (DICOM PS3.15 Basic Profile), with the reading.</p>
+        <label>
+          <input type="checkbox" checked={includeBurnedIn} onChange={(e) => setIncludeBurnedIn(e.target.checked)} data-testid="export-burned-in" />
+          <span>Include images that may show patient details burned into the pixels (ultrasound, screen captures, X-ray…); I have checked them.</span>
+        </label>
+        <button type="button" data-testid="export-teaching" disabled={busy} onClick={() => void teaching()}>
+          Save teaching zip
+        </button>
+        {burnedInLeftOut > 0 && (
+          <p className="warning" role="alert" data-testid="export-burned-in-warning">
+            {burnedInLeftOut} image(s) may show burned-in patient text and were left out. Check them, tick the box above and save again to include them.
+          </p>
+        )}
+        {outcome && outcome.leftOut.length > 0 && (
+          <ul data-testid="export-left-out">
+            {outcome.leftOut.map((f) => (
+              <li key={f.fileName}>{f.reason}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className="export-status" role="status" data-testid="export-status">
+        {status}
+      </p>
+      <footer>
+        <button type="button" onClick={onClose} disabled={busy} data-testid="export-close">
+          Close
+        </button>
+      </footer>
+    </dialog>
+  );
+}
