@@ -1,0 +1,15 @@
+import { useSyncNotice } from '../storage/syncNotice';
+
+/** Says when another tab's saved work was merged into this one (never a silent overwrite). */
+export function SyncNotice() {
+  const notice = useSyncNotice((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <span className="muted" role="status" data-testid="sync-notice">
+      {notice}{' '}
+      <button type="button" className="link" onClick={() => useSyncNotice.getState().setNotice(null)} title="Dismiss this notice">
+        Dismiss
+      </button>
+    </span>
+  );
+}
