@@ -39,11 +39,18 @@ export function App() {
   const openFilePicker = useCallback(() => fileInput.current?.click(), []);
   useKeyboard(openFilePicker);
 
-  // Before the first paint, so the page says "Opening…" at once rather than "No images loaded".
+  // True from the first paint while the sample will open or is opening: the page says "Opening…", not "No images loaded"
+  // (the stores' subscriptions only start after the first paint, so the store's progress alone comes too late).
+  const [openingSample, setOpeningSample] = useState(() => !new URLSearchParams(window.location.search).has('empty'));
   useLayoutEffect(() => {
     const params = new URLSearchParams(window.location.search);
-    if (connectFromUrl(params) || params.has('empty')) return;
-    openSampleOnce().catch((e: unknown) => setFatal(String(e)));
+    if (connectFromUrl(params) || params.has('empty')) {
+      setOpeningSample(false);
+      return;
+    }
+    openSampleOnce()
+      .catch((e: unknown) => setFatal(String(e)))
+      .finally(() => setOpeningSample(false));
   }, []);
 
   const onFiles = (list: FileList | null) => {
@@ -84,11 +91,11 @@ export function App() {
         />
       </header>
       <aside className="left-panel" aria-label="Study browser">
-        <StudyBrowser />
+        <StudyBrowser opening={openingSample} />
       </aside>
       <main className={`viewport-grid layout-${layout}`}>
         {Array.from({ length: SLOT_COUNT[layout] }, (_, slot) => (
-          <ViewportPane key={slot} slot={slot} />
+          <ViewportPane key={slot} slot={slot} opening={openingSample} />
         ))}
         {comparing && <ComparisonBar />}
       </main>

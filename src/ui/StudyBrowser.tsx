@@ -33,16 +33,16 @@ function Thumbnail({ series }: { series: SeriesNode }) {
 }
 
 /** Patient → studies by date → series, with thumbnail, modality, description and image count. */
-export function StudyBrowser() {
+export function StudyBrowser({ opening }: { opening: boolean }) {
   const patients = useViewerStore((s) => s.patients);
   const activeSlot = useViewerStore((s) => s.activeSlot);
   const slots = useViewerStore((s) => s.slots);
   const showSeries = useViewerStore((s) => s.showSeries);
   const progress = useViewerStore((s) => s.progress);
-  if (patients.length === 0 && progress)
+  if (patients.length === 0 && (progress || opening))
     return (
       <p className="muted" data-testid="study-browser-opening">
-        Opening… {progress.total > 0 ? `${progress.done} of ${progress.total} files read` : ''}
+        Opening… {progress && progress.total > 0 ? `${progress.done} of ${progress.total} files read` : ''}
       </p>
     );
   if (patients.length === 0) return <p className="muted">No images loaded. Open files or a folder, or drop them on the page.</p>;

@@ -11,16 +11,18 @@ import { VertebraLabelsOverlay } from './VertebraLabelsOverlay';
 
 interface Props {
   slot: number;
+  /** Files are on their way (the sample at start): say so rather than ask for a series. */
+  opening: boolean;
 }
 
 /** One viewport of the grid: a Cornerstone element plus its corner overlays. */
-export function ViewportPane({ slot }: Props) {
+export function ViewportPane({ slot, opening }: Props) {
   const elementRef = useRef<HTMLDivElement>(null);
   const seriesKey = useViewerStore((s) => s.slots[slot]?.seriesKey ?? null);
   const storedMode = useViewerStore((s) => s.slots[slot]?.mode ?? 'stack');
   const active = useViewerStore((s) => s.activeSlot === slot);
   const series = useViewerStore((s) => findSeries(s.patients, seriesKey));
-  const importing = useViewerStore((s) => s.progress !== null);
+  const importing = useViewerStore((s) => s.progress !== null) || opening;
   const mode = effectiveMode(series, storedMode);
   /** The window last shown for a series here: switching Stack ↔ MPR makes a new viewport that keeps it. */
   const lastWindow = useRef<{ seriesKey: string; range: Types.VOIRange } | null>(null);
