@@ -1,0 +1,153 @@
+/**
+ * Load benchmark (npm run bench:load [-- --quick] [-- --runs 5] [-- --cases ct300,mr200]).
+ * Builds the production app and a stock Cornerstone3D page into a temp folder, serves them, and opens generated
+ * series through the file input in headless Chromium (flags as in playwright.config.ts), each run in a fresh
+ * context: time to first image, volume ready, MPR rendered, scroll rate, peak heap, longest main-thread block;
+ * beside the read floor (File.arrayBuffer of every file) and the stock path. Prints median (min–max) and one
+ * "bench:" line per series for scripts.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumPath } from '../e2e/chromiumPath';
+import { estimateVolume } from '../src/dicom/volumeBudget';
+import { CASES, filesFor, hasJpegLsTool, type BenchCase } from './bench/datasets';
+import { timeReadFloor, timeSpineLens, timeStock, type SpineLensRun, type StockRun } from './bench/measure';
+import { serveBuilds } from './bench/staticServer';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = args.includes('--quick');
+const runs = quick ? 1 : Number(option('--runs') ?? 3);
+const wanted = option('--cases')?.split(',') ?? CASES.map((c) => c.name);
+const SCROLL_SLICES = 100;
+const log = (line: string) => console.log(line);
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'spinelens-bench-'));
+
+function build(): { appDir: string; stockDir: string } {
+  const appDir = path.join(work, 'app');
+  const stockDir = path.join(work, 'stock');
+  log(`building the production app and the stock page into ${work}`);
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  execFileSync(vite, ['build', '--logLevel', 'error', '--outDir', appDir], { cwd: root, stdio: 'inherit' });
+  execFileSync(vite, ['build', '--config', 'scripts/bench/stock/vite.config.ts', '--outDir', stockDir], { cwd: root, stdio: 'inherit' });
+  return { appDir, stockDir };
+}
+
+interface Summary {
+  median: number;
+  min: number;
+  max: number;
+}
+function summarise(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+const fmt = (s: Summary, digits = 0) =>
+  runs === 1 ? s.median.toFixed(digits) : `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
+function report(benchCase: BenchCase, app: SpineLensRun[], stock: StockRun[], floor: number[]): void {
+  const of = <T>(list: T[], pick: (x: T) => number) => summarise(list.map(pick));
+  const first = of(app, (r) => r.firstMs);
+  const volume = of(app, (r) => r.volumeMs);
+  const rendered = of(app, (r) => r.renderedMs);
+  const floorMs = summarise(floor);
+  const stockVolume = of(stock, (r) => r.volumeMs);
+  const stockRendered = of(stock, (r) => r.renderedMs);
+  const stackFps = of(app, (r) => r.stackFps);
+  const mprFps = of(app, (r) => r.mprFps);
+  const heap = of(app, (r) => r.peakHeapMb);
+  const block = of(app, (r) => r.longestBlockMs);
+  const s = benchCase.spec;
+  const estimate = estimateVolume(
+    { columns: s.size, rows: s.size, slices: s.slices, bitsAllocated: 16, samplesPerPixel: 1, floatAfterRescale: false },
+    { norm16Textures: false },
+  );
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  log('');
+  log(`${benchCase.name}: ${benchCase.label} (${runs} run${runs > 1 ? 's' : ''}, median (min–max), ms from choosing the files)`);
+  log(`  read floor (File.arrayBuffer of each)      ${fmt(floorMs)}`);
+  log(`  SpineLens first image                      ${fmt(first)}`);
+  log(`  SpineLens volume ready (sagittal asked)    ${fmt(volume)}`);
+  log(`  SpineLens sagittal rendered                ${fmt(rendered)}   ${(rendered.median / floorMs.median).toFixed(1)} × floor`);
+  log(`  stock Cornerstone3D first sagittal render  ${fmt(of(stock, (r) => r.firstRenderMs))}`);
+  log(`  stock Cornerstone3D volume loaded          ${fmt(stockVolume)}`);
+  log(`  stock Cornerstone3D sagittal rendered      ${fmt(stockRendered)}   ${(stockRendered.median / floorMs.median).toFixed(1)} × floor`);
+  log(`  scroll ${SCROLL_SLICES} slices: stack ${fmt(stackFps, 1)} /s, sagittal MPR ${fmt(mprFps, 1)} /s`);
+  log(`  peak JS heap + ArrayBuffers ${fmt(heap)} MB; volume ${mb(estimate.scalarBytes)} MB of int16 + ${mb(estimate.textureBytes)} MB float texture (estimate)`);
+  log(`  longest main-thread block while loading ${fmt(block)} ms`);
+  const fields = {
+    first_ms: first.median,
+    volume_ms: volume.median,
+    rendered_ms: rendered.median,
+    read_floor_ms: floorMs.median,
+    stock_volume_ms: stockVolume.median,
+    floor_ratio: (rendered.median / floorMs.median).toFixed(2),
+    speedup: (stockRendered.median / rendered.median).toFixed(2),
+    scroll_fps: stackFps.median.toFixed(1),
+    mpr_fps: mprFps.median.toFixed(1),
+    heap_mb: Math.round(heap.median),
+    volume_mb: mb(estimate.scalarBytes),
+    longest_block_ms: Math.round(block.median),
+    runs,
+  };
+  log(`bench: ${benchCase.name} ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+}
+
+async function main(): Promise<void> {
+  const cases = CASES.filter((c) => wanted.includes(c.name)).filter((c) => {
+    if (c.compress !== 'jpegls' || hasJpegLsTool()) return true;
+    log(`${c.name} skipped: dcmcjpls (dcmtk) not found to write JPEG-LS files`);
+    return false;
+  });
+  const datasets = cases.map((c) => ({ benchCase: c, files: filesFor(c, log) }));
+  const { appDir, stockDir } = build();
+  const server = await serveBuilds(appDir, stockDir);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0]!.toFixed(1)}; Chromium ${browser.version()} (SwiftShader WebGL)`);
+  try {
+    for (const { benchCase, files } of datasets) {
+      const app: SpineLensRun[] = [];
+      const stock: StockRun[] = [];
+      const floor: number[] = [];
+      for (let run = 1; run <= runs; run++) {
+        log(`${benchCase.name} run ${run}/${runs}…`);
+        floor.push(await timeReadFloor(browser, server.url, files));
+        app.push(await timeSpineLens(browser, server.url, files, SCROLL_SLICES));
+        stock.push(await timeStock(browser, server.url, files));
+      }
+      report(benchCase, app, stock, floor);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+});
