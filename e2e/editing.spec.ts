@@ -282,3 +282,40 @@ test('a measurement moved to another level says so in the panel, and the reader 
   await expect(level).toHaveText('C2-3');
   await expect(items(page).getByTestId('measurement-level-edit')).toHaveValue('C2-3');
 });
+
+test('an arrow text is typed in the panel, not a browser prompt; Escape cancels a pending text or vertebra labelling', async ({ page }) => {
+  const browserDialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    browserDialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openSample(page);
+  const [cx, cy] = await centreOf(page, 0);
+  await page.keyboard.press('a');
+  await drag(page, [cx - 70, cy - 70], [cx - 20, cy - 20]);
+  const form = page.getByTestId('text-request');
+  await expect(form).toBeVisible();
+  await page.keyboard.type('dens lesion');
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  const arrows = items(page).and(page.locator('[data-kind="arrow"]'));
+  await expect(arrows).toHaveCount(1);
+  await expect(arrows).toContainText('dens lesion');
+
+  // A second arrow, cancelled with Escape: nothing is added.
+  await drag(page, [cx + 20, cy + 20], [cx + 70, cy + 70]);
+  await expect(form).toBeVisible();
+  await page.keyboard.type('not this');
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(arrows).toHaveCount(1);
+
+  // Escape leaves vertebra labelling: the next click labels nothing.
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('tool-VertebraLabel')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('tool-WindowLevel')).toHaveAttribute('aria-pressed', 'true');
+  await page.mouse.click(cx, cy + 40);
+  await expect(page.getByTestId('viewport-0').getByTestId('vertebra-label')).toHaveCount(0);
+  expect(browserDialogs).toEqual([]);
+});

@@ -3,6 +3,7 @@ import { useViewerStore } from '../state/viewerStore';
 import { LabelingControls } from './lesions/LabelingControls';
 import { LesionCard } from './lesions/LesionCard';
 import { MeasurementRow } from './lesions/MeasurementRow';
+import { TextRequestForm } from './lesions/TextRequestForm';
 
 /** Lesions with their measurements per timepoint, the measurements not yet in a lesion, and the labels. */
 export function MeasurementPanel() {
@@ -14,6 +15,7 @@ export function MeasurementPanel() {
   const unassigned = state.measurements.filter((m) => m.lesionId === undefined || !state.lesions.some((l) => l.id === m.lesionId));
   return (
     <div className="measurement-panel" data-testid="measurement-panel">
+      <TextRequestForm />
       <LabelingControls />
       {state.lesions.map((lesion) => (
         <LesionCard key={lesion.id} lesion={lesion} lesions={state.lesions} studies={studies} />

@@ -4,7 +4,8 @@ import { applyWindowPreset, jumpToEnd, resetView, scrollSlices, toggleInvert, vi
 import { activatePrimaryTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 import { toggleComparison } from './comparison/comparisonController';
-import { startPointPick } from './comparison/pointPairPick';
+import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
+import { cancelTextRequest } from '../viewer/tools/annotationText';
 import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../viewer/segmentation/segmentationController';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
@@ -43,6 +44,13 @@ const VIEW_ACTIONS: Partial<Record<Action, ViewMode>> = {
 export function selectTool(tool: ToolName): void {
   activatePrimaryTool(tool);
   useViewerStore.getState().setActiveTool(tool);
+}
+
+/** Escape: drops a pending arrow text, point pair or vertebra labelling and goes back to window/level. */
+export function cancelPending(): void {
+  cancelTextRequest();
+  cancelPointPick();
+  if (useViewerStore.getState().activeTool === 'VertebraLabel') selectTool('WindowLevel');
 }
 
 export function applyPreset(presetNumber: number): void {
@@ -93,6 +101,8 @@ export function runAction(action: Action, openFiles: () => void): void {
       return;
     case 'deleteMeasurement':
       return deleteSelectedAnnotations();
+    case 'cancel':
+      return cancelPending();
     // With the segmentation panel open, Ctrl+Z/Ctrl+Y step through the segmentation's edits instead of the annotations'.
     case 'undo':
       return state.rightPanel === 'segmentation' ? undoSegmentationOfActiveSlot() : undoAnnotation();

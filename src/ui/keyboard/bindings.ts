@@ -49,6 +49,7 @@ export type Action =
   | 'toggleProblems'
   | 'togglePacs'
   | 'deleteMeasurement'
+  | 'cancel'
   | 'undo'
   | 'redo';
 
@@ -108,9 +109,10 @@ export const BINDINGS = {
   toggleProblems: { key: 'P', label: 'Show or hide the import problems (Shift+P)', group: 'App' },
   togglePacs: { key: 'O', label: 'Open from a PACS: search and open studies over DICOMweb (Shift+O)', group: 'App' },
   compare: { key: 'c', label: 'Compare baseline and latest follow-up side by side, in step (again: stop)', group: 'View' },
-  deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement', group: 'Edit' },
-  undo: { key: 'Ctrl+z', label: 'Undo (the segmentation edit while the segmentation panel is open, else the annotation)', group: 'Edit' },
-  redo: { key: 'Ctrl+y', label: 'Redo (the segmentation edit while the segmentation panel is open, else the annotation)', group: 'Edit' },
+  deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement (the one clicked or shown from the panel)', group: 'Edit' },
+  cancel: { key: 'Escape', label: 'Cancel what waits for a click or text (point pair, vertebra labels, arrow text): back to window/level', group: 'Edit' },
+  undo: { key: 'Ctrl+z', label: 'Undo (the segmentation edit while the segmentation panel is open, else the last drawing, edit or deletion of a measurement, label or lesion)', group: 'Edit' },
+  redo: { key: 'Ctrl+y', label: 'Redo (the segmentation edit while the segmentation panel is open, else what Ctrl+Z undid)', group: 'Edit' },
 } satisfies Record<Action, Binding>;
 
 /** The key string of an event in the table's notation. */
