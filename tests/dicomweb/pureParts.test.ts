@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { boundaryOf, joinMultipart, splitMultipart } from '../../src/features/dicomweb/core/multipart';
+import { parseSavedServers, serverUrlProblem, withServer } from '../../src/features/dicomweb/core/serverList';
+import { searchProblem, studyQueryParams } from '../../src/features/dicomweb/core/studySearch';
+import { middleFirst } from '../../src/features/dicomweb/core/studySources';
+
+describe('multipart/related', () => {
+  it('round-trips binary parts that contain CRLFs and dashes', () => {
+    const a = new Uint8Array([0x0d, 0x0a, 0x2d, 0x2d, 1, 2, 3]).buffer;
+    const b = new Uint8Array([9, 8, 0x0d, 0x0a]).buffer;
+    const body = joinMultipart([a, b], 'xyz');
+    const parts = splitMultipart(body, boundaryOf('multipart/related; type="application/dicom"; boundary="xyz"')!);
+    expect(parts?.map((p) => Array.from(p))).toEqual([Array.from(new Uint8Array(a)), Array.from(new Uint8Array(b))]);
+  });
+  it('reads unquoted boundaries and refuses a body without one', () => {
+    expect(boundaryOf('multipart/related; boundary=abc-123; type=application/dicom')).toBe('abc-123');
+    expect(boundaryOf('application/json')).toBeNull();
+    expect(splitMultipart(new TextEncoder().encode('{"not":"multipart"}'), 'abc')).toBeNull();
+  });
+});
+
+describe('study search', () => {
+  it('sends QIDO date ranges, prefix names and modality as the standard spells them', () => {
+    const params = studyQueryParams({ patientName: 'smith', dateFrom: '2026-01-01', modality: 'mr' });
+    expect(params.get('PatientName')).toBe('smith*');
+    expect(params.get('StudyDate')).toBe('20260101-');
+    expect(params.get('ModalitiesInStudy')).toBe('MR');
+    expect(studyQueryParams({ patientName: 'SM?TH', dateTo: '2026-02-03' }).get('PatientName')).toBe('SM?TH');
+    expect(studyQueryParams({ dateTo: '2026-02-03' }).get('StudyDate')).toBe('-20260203');
+  });
+  it('names a reversed or malformed date range', () => {
+    expect(searchProblem({ dateFrom: '2026-05-01', dateTo: '2026-01-01' })).toMatch(/From date is after/);
+    expect(searchProblem({ dateFrom: '5/1/2026' })).toMatch(/not a date/);
+    expect(searchProblem({ dateFrom: '2026-01-01', dateTo: '2026-01-01' })).toBeNull();
+  });
+});
+
+describe('server list', () => {
+  it('accepts this origin paths and http(s) roots, refuses others and passwords in the address', () => {
+    expect(serverUrlProblem('/pacs')).toBeNull();
+    expect(serverUrlProblem('https://pacs.example.org/dicom-web')).toBeNull();
+    expect(serverUrlProblem('pacs.example.org')).toMatch(/not a web address/);
+    expect(serverUrlProblem('ftp://pacs')).toMatch(/http or https/);
+    expect(serverUrlProblem('https://u:p@pacs')).toMatch(/no user or password/);
+  });
+  it('adds by address once, renaming, and drops invalid saved entries', () => {
+    const one = withServer([], { name: '', url: '/pacs/' });
+    expect(one).toEqual([{ name: 'This site /pacs', url: '/pacs' }]);
+    expect(withServer(one, { name: 'Main', url: '/pacs' })).toEqual([{ name: 'Main', url: '/pacs' }]);
+    expect(parseSavedServers('[{"name":"a","url":"/x"},{"name":"b","url":"nope"},3]')).toEqual([{ name: 'a', url: '/x' }]);
+    expect(parseSavedServers('not json')).toEqual([]);
+  });
+});
+
+describe('middle slice first', () => {
+  it('orders each series from its middle instance outwards', () => {
+    const refs = [5, 1, 3, 2, 4].map((n) => ({ studyInstanceUid: 's', seriesInstanceUid: 'a', sopInstanceUid: `i${n}`, instanceNumber: n, modality: 'MR' }));
+    expect(middleFirst(refs).map((r) => r.instanceNumber)).toEqual([3, 4, 2, 5, 1]);
+  });
+});
