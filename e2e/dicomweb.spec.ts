@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ORTHANC_PORT, orthancMissingReason, startOrthanc, type RunningOrthanc } from '../scripts/orthanc';
 import { newObjectInStudy, sampleFiles } from '../tests/dicomweb/orthancFixture';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pageAt, showSeries } from './helpers';
 
 type Point = [number, number];
 interface Hooks {
@@ -14,6 +17,10 @@ const followup = sampleFiles('followup');
 const baselineUid = baseline[0]!.studyInstanceUid;
 const followupUid = followup[0]!.studyInstanceUid;
 const shots = process.env.SPINELENS_SHOTS;
+type Vec3 = [number, number, number];
+const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
+  timepoints: Record<string, { lesion: { volumeMl: number }; series: Record<string, { lesion: { centroid: Vec3 } }> }>;
+};
 
 test.describe('PACS over DICOMweb (a real Orthanc behind the preview proxy)', () => {
   test.skip(missing !== null, missing ?? '');
@@ -75,7 +82,17 @@ test.describe('PACS over DICOMweb (a real Orthanc behind the preview proxy)', ()
     await expect(page.getByTestId('series-item')).toHaveCount(3);
     if (shots) await page.screenshot({ path: `${shots}/dicomweb-opened.png` });
 
+    // Segment the baseline MR lesion from the PACS: one Grow click gives the phantom's true volume.
+    await showSeries(page, 'SAG T2');
+    await page.keyboard.press('k');
+    await page.getByTestId('segmentation-panel').getByTestId('seg-tool-SegmentSeed').click();
+    await page.mouse.click(...(await pageAt(page, 0, truth.timepoints.baseline!.series['baseline-mr']!.lesion.centroid)));
+    const trueMl = truth.timepoints.baseline!.lesion.volumeMl;
+    await expect.poll(async () => Math.abs(Number(await page.getByTestId('seg-volume').getAttribute('data-ml')) / trueMl - 1), { timeout: 30_000 }).toBeLessThan(0.05);
+    console.log(`PACS baseline MR segmented ${await page.getByTestId('seg-volume').getAttribute('data-ml')} mL, true ${trueMl} mL`);
+
     // Measure on the PACS images exactly as on local files.
+    await page.keyboard.press('w');
     const box = (await page.getByTestId('viewport-0').boundingBox())!;
     const from: Point = [box.x + box.width / 2 - 60, box.y + box.height / 2];
     const to: Point = [box.x + box.width / 2 + 60, box.y + box.height / 2];
