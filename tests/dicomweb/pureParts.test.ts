@@ -46,7 +46,9 @@ describe('server list', () => {
   it('adds by address once, renaming, and drops invalid saved entries', () => {
     const one = withServer([], { name: '', url: '/pacs/' });
     expect(one).toEqual([{ name: 'This site /pacs', url: '/pacs' }]);
-    expect(withServer(one, { name: 'Main', url: '/pacs' })).toEqual([{ name: 'Main', url: '/pacs' }]);
+    const renamed = withServer(one, { name: 'Main', url: '/pacs' });
+    expect(renamed).toEqual([{ name: 'Main', url: '/pacs' }]);
+    expect(withServer(renamed, { name: '', url: '/pacs' })).toEqual([{ name: 'Main', url: '/pacs' }]);
     expect(parseSavedServers('[{"name":"a","url":"/x"},{"name":"b","url":"nope"},3]')).toEqual([{ name: 'a', url: '/x' }]);
     expect(parseSavedServers('not json')).toEqual([]);
   });

@@ -31,8 +31,10 @@ export function defaultServerName(url: string): string {
 /** Adds (or renames) a server by its address; the list stays in the order added. */
 export function withServer(servers: readonly SavedServer[], server: SavedServer): SavedServer[] {
   const url = server.url.trim().replace(/\/+$/, '');
-  const entry = { name: server.name.trim() || defaultServerName(url), url };
-  return servers.some((s) => s.url === url) ? servers.map((s) => (s.url === url ? entry : s)) : [...servers, entry];
+  const known = servers.find((s) => s.url === url);
+  // A link without a name (?pacs=) keeps the name the reader gave.
+  const entry = { name: server.name.trim() || known?.name || defaultServerName(url), url };
+  return known ? servers.map((s) => (s === known ? entry : s)) : [...servers, entry];
 }
 
 export function parseSavedServers(json: string | null): SavedServer[] {
