@@ -13,3 +13,4 @@ export {
 export { sopClassName } from './sopClasses';
 export { SUPPORTED_TRANSFER_SYNTAXES, isSupportedTransferSyntax, transferSyntaxName } from './transferSyntaxes';
 export { formatTag } from './tagNames';
+export { safeText } from './safeText';

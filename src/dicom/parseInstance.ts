@@ -1,5 +1,6 @@
 import type { DataSet } from 'dicom-parser';
-import { decodeText, textDecoderFor } from './charset';
+import { characterSetOf, decodeText } from './charset';
+import { safeText } from './safeText';
 import { readFrameGeometry } from './frameGeometry';
 import { readDataSet } from './readDataSet';
 import { readNumber, readNumbers, readString, readStrings, readUint16 } from './readValues';
@@ -16,9 +17,10 @@ function intOrNull(value: number | null): number | null {
 }
 
 function readInstance(fileName: string, byteLength: number, ds: DataSet, transferSyntaxUid: string, format: PixelFormat): InstanceMeta {
-  const decoder = textDecoderFor(ds);
+  const characterSet = characterSetOf(ds);
   // Names and descriptions may use the Specific Character Set; codes and UIDs are plain ASCII.
-  const text = (tag: string): string => (decoder ? decodeText(ds, tag, decoder) : readString(ds, tag));
+  // Shown to the reader: bidi and control characters escaped, length bounded (safeText).
+  const text = (tag: string, vr = 'LO'): string => safeText(characterSet ? decodeText(ds, tag, characterSet, vr) : readString(ds, tag));
   const numberOfFrames = format.numberOfFrames;
   const geometry = readFrameGeometry(ds, numberOfFrames);
   const slope = readNumber(ds, 'x00281053');
@@ -36,8 +38,8 @@ function readInstance(fileName: string, byteLength: number, ds: DataSet, transfe
     sopInstanceUid: readString(ds, 'x00080018') || readString(ds, 'x00020003'),
     sopClassUid: readString(ds, 'x00080016') || readString(ds, 'x00020002'),
     transferSyntaxUid,
-    modality: readString(ds, 'x00080060'),
-    patientName: text('x00100010'),
+    modality: safeText(readString(ds, 'x00080060')),
+    patientName: text('x00100010', 'PN'),
     patientId: text('x00100020'),
     patientBirthDate: readString(ds, 'x00100030'),
     patientSex: readString(ds, 'x00100040'),
@@ -45,11 +47,11 @@ function readInstance(fileName: string, byteLength: number, ds: DataSet, transfe
     studyDate: readString(ds, 'x00080020'),
     studyTime: readString(ds, 'x00080030'),
     studyDescription: text('x00081030'),
-    accessionNumber: readString(ds, 'x00080050'),
+    accessionNumber: safeText(readString(ds, 'x00080050')),
     seriesInstanceUid: readString(ds, 'x0020000e'),
     seriesNumber: intOrNull(readNumber(ds, 'x00200011')),
     seriesDescription: text('x0008103e'),
-    bodyPartExamined: readString(ds, 'x00180015'),
+    bodyPartExamined: safeText(readString(ds, 'x00180015')),
     frameOfReferenceUid: readString(ds, 'x00200052'),
     instanceNumber: intOrNull(readNumber(ds, 'x00200013')),
     acquisitionNumber: intOrNull(readNumber(ds, 'x00200012')),
