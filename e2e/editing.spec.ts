@@ -319,3 +319,25 @@ test('an arrow text is typed in the panel, not a browser prompt; Escape cancels 
   await expect(page.getByTestId('viewport-0').getByTestId('vertebra-label')).toHaveCount(0);
   expect(browserDialogs).toEqual([]);
 });
+
+test('each study labels from the level picked for it, not from where the other study stopped', async ({ page }) => {
+  const followupCentres = truth.timepoints.followup.series['followup-mr']!.vertebralBodyCentres;
+  await openSample(page);
+  await page.keyboard.press('m');
+  const panel = page.getByTestId('measurement-panel');
+  const next = panel.getByTestId('next-vertebra');
+  await page.keyboard.press('v');
+  await next.selectOption('C2');
+  await page.mouse.click(...(await pageAt(page, 0, baselineMr.vertebralBodyCentres.C2!)));
+  await page.mouse.click(...(await onPage(page, 0, baselineMr.vertebralBodyCentres.C3!)));
+  await expect(next).toHaveValue('C4');
+  // The follow-up starts at C2 (its own sequence), and its first click labels C2.
+  await page.mouse.click(...(await pageAt(page, 1, followupCentres.C2!)));
+  await expect(next).toHaveValue('C3');
+  const rows = panel.getByTestId('study-labels');
+  await expect(rows.nth(1)).toContainText('C2');
+  await expect(rows.nth(1)).not.toContainText('C4');
+  // Back in the baseline, its sequence went on where it stopped.
+  await page.mouse.click(...(await pageAt(page, 0, baselineMr.vertebralBodyCentres.C4!)));
+  await expect(rows.first()).toContainText(/C2.*C3.*C4/);
+});

@@ -1,7 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { nextLevelDown, type VertebralLabel } from '../lesions';
 import type { Vec3 } from '../geometry/vec3';
-import { useLabelingStore } from '../state/labelingStore';
+import { nextLabelIn, useLabelingStore } from '../state/labelingStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import { instanceForImageId } from './imageRegistry';
 import { configureTool } from './toolGroup';
@@ -19,11 +19,12 @@ export function viewportStudy(viewport: Types.IViewport): { studyInstanceUid: st
 export function placeLabel(world: Vec3, viewport: Types.IViewport): VertebralLabel | null {
   const study = viewportStudy(viewport);
   if (!study) return null;
-  const { next, setNext } = useLabelingStore.getState();
+  const labeling = useLabelingStore.getState();
+  const next = nextLabelIn(labeling, study.studyInstanceUid);
   const label: VertebralLabel = { id: crypto.randomUUID(), vertebra: next, position: [world[0], world[1], world[2]], ...study };
   useMeasurementStore.getState().upsertLabel(label);
   const below = nextLevelDown(next);
-  if (below) setNext(below);
+  if (below) labeling.setNext(study.studyInstanceUid, below);
   return label;
 }
 

@@ -1,14 +1,16 @@
 import { VERTEBRAE, type Vertebra } from '../../lesions';
-import { useLabelingStore } from '../../state/labelingStore';
+import { nextLabelIn, useLabelingStore } from '../../state/labelingStore';
 import { useMeasurementStore } from '../../state/measurementStore';
-import { useViewerStore } from '../../state/viewerStore';
+import { findSeries, useViewerStore } from '../../state/viewerStore';
 import { selectTool } from '../commands';
 import { deleteLabel } from '../../viewer/vertebraLabeling';
 
 /** Vertebral labels: which level the next click places, and the labels placed per study. */
 export function LabelingControls() {
-  const next = useLabelingStore((s) => s.next);
-  const setNext = useLabelingStore((s) => s.setNext);
+  // The sequence shown and set is the one of the study in the active viewport.
+  const activeStudy = useViewerStore((s) => findSeries(s.patients, s.slots[s.activeSlot]?.seriesKey ?? null)?.frames[0]?.instance.studyInstanceUid ?? '');
+  const next = useLabelingStore((s) => nextLabelIn(s, activeStudy));
+  const setNext = (vertebra: Vertebra) => useLabelingStore.getState().setNext(activeStudy, vertebra);
   const labels = useMeasurementStore((s) => s.state.labels);
   const active = useViewerStore((s) => s.activeTool === 'VertebraLabel');
   const patients = useViewerStore((s) => s.patients);
