@@ -25,6 +25,19 @@ export function ExportDialog({ onClose }: Props) {
     return () => element?.close();
   }, []);
 
+  // Escape closes the dialog wherever the focus is (a button that turned disabled leaves it on the page),
+  // before the app's own Escape (cancel the tool) sees it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (!busy) onClose();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [busy, onClose]);
+
   const teaching = async () => {
     setBusy(true);
     setOutcome(null);
