@@ -226,7 +226,9 @@ test('deleting a lesion removes its segmented volume, also after a reload', asyn
   await page.getByTestId('panel-tab-lesions').click();
   const card = page.getByTestId('lesion-card');
   await expect(card).toHaveCount(1);
-  await expect(card.getByTestId('lesion-segmented')).toContainText('Segmented 8.1 mL');
+  // The card's rounded volume agrees with the ground truth (not with today's output).
+  const cardMl = Number((await card.getByTestId('lesion-segmented').textContent())?.match(/Segmented ([\d.]+) mL/)?.[1]);
+  expect(Math.abs(cardMl / BASELINE_ML - 1)).toBeLessThan(0.05);
   await card.getByRole('button', { name: /^Delete lesion/ }).click();
 
   await page.getByTestId('panel-tab-segmentation').click();

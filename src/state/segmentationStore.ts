@@ -1,16 +1,12 @@
 import { create } from 'zustand';
+import type { SegmentationFlag } from '../lesions/lesion';
 
-/** Tolerance of the intensity window around the seed: a multiple of the seed neighbourhood SD, or ± % of its mean. */
-export type ToleranceUnit = 'sd' | 'percent';
-export interface Tolerance {
-  unit: ToleranceUnit;
-  value: number;
-}
-
-/** Defaults that reach the sample lesion from one click: CT ±3 SD, MR ±30 % (partial-volume edges on 3 mm slices). */
-export function defaultTolerance(modality: string): Tolerance {
-  return modality === 'CT' ? { unit: 'sd', value: 3 } : { unit: 'percent', value: 30 };
-}
+/**
+ * Where the grown region's edge sits between the lesion's intensity (0) and its surroundings' (1), both learnt
+ * from the region: 0.5 (halfway) is unbiased for partial-volume edges. Steps of EDGE_STEP: each one moves the
+ * edge through the partial-volume voxels, so each changes the volume.
+ */
+export const EDGE_LEVELS = { min: 0.3, max: 0.7, step: 0.05, default: 0.5 } as const;
 
 export interface SegmentationResult {
   voxelCount: number;
@@ -20,18 +16,32 @@ export interface SegmentationResult {
   perpendicularDiameterMm: number;
 }
 
+/** One lesion's segment (label) in a series' labelmap. */
+export interface SegmentView {
+  /** Segment index in the labelmap. */
+  label: number;
+  lesionId: string;
+  result: SegmentationResult;
+  method: 'grow' | 'line' | 'edit';
+  flags: readonly SegmentationFlag[];
+  /** ISO 8601: the reader confirmed this flagged volume. */
+  confirmedAt?: string;
+  /** What the last grow learnt (lesion and surroundings intensity) and how long it took (worker round trip). */
+  lastGrow: { lesionMean: number; backgroundMedian: number | null; ms: number } | null;
+}
+
 /** What the panel shows of the segmentation of one series. */
 export interface SegmentationView {
   segmentationId: string;
   seriesKey: string;
   seriesLabel: string;
+  seriesDescription: string;
   studyInstanceUid: string;
   modality: string;
-  lesionId: string;
-  tolerance: Tolerance;
-  result: SegmentationResult;
-  /** Intensity window and duration (worker round trip) of the last grow. */
-  lastGrow: { range: [number, number]; ms: number } | null;
+  segments: readonly SegmentView[];
+  /** The segment that Grow, the brush and the eraser work on. */
+  activeLabel: number;
+  edgeLevel: number;
   hasSeed: boolean;
   canUndo: boolean;
   canRedo: boolean;

@@ -58,7 +58,7 @@ export function registerSegmentationTestHooks(): void {
     segmentation: {
       store: useSegmentationStore,
       saved: segmentationSaved,
-      voxelCount: (seriesKey: string) => sessionFor(seriesKey)?.stats().voxelCount ?? null,
+      voxelCount: (seriesKey: string, label = 1) => sessionFor(seriesKey)?.stats(label).voxelCount ?? null,
       labelValues,
       sliceCounts,
     },

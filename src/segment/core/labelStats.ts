@@ -14,10 +14,15 @@ export interface LabelStats {
   /** World (LPS mm) centroid of the voxel centres; null when the label is absent. */
   centroid: Vec3 | null;
   bounds: IndexBox | null;
-  /** Largest distance (mm) between two voxel centres of the region. */
+  /**
+   * Largest diameter (mm) toward the surface: the largest distance between two voxel centres plus half the
+   * width of a voxel along it. Centre to centre, a lesion elongated along thick slices measures about half a
+   * slice short; the full width overshoots on round lesions (the longest pair already ends near the surface).
+   * Half the width is, on average, unbiased for both (tests: spheres and long ellipsoids at random offsets).
+   */
   longestDiameter3d: number;
   longestDiameterEndpoints: readonly [Vec3, Vec3] | null;
-  /** Largest extent (mm) of the region in the plane perpendicular to the longest diameter. */
+  /** Largest extent (mm) of the region in the plane perpendicular to the longest diameter, to the surface likewise. */
   perpendicularDiameter: number;
   perpendicularDiameterEndpoints: readonly [Vec3, Vec3] | null;
 }
@@ -107,6 +112,9 @@ export function labelStats(labelmap: Uint8Array, grid: VolumeGrid, label = 1, wi
   const [pa, pb] = longest.endpoints;
   const axis: Vec3 = [pb[0] - pa[0], pb[1] - pa[1], pb[2] - pa[2]];
   const perp = longest.lengthMm > 0 ? perpendicularDiameter(pts, axis) : { lengthMm: 0, endpoints: longest.endpoints };
+  const longestToSurface = toSurface(m, longest.endpoints, axis);
+  const [qa, qb] = perp.endpoints;
+  const perpToSurface = perp.lengthMm > 0 ? toSurface(m, perp.endpoints, [qb[0] - qa[0], qb[1] - qa[1], qb[2] - qa[2]]) : { lengthMm: 0, endpoints: perp.endpoints };
 
   return {
     label,
@@ -115,9 +123,24 @@ export function labelStats(labelmap: Uint8Array, grid: VolumeGrid, label = 1, wi
     volumeMl: volumeMm3 / 1000,
     centroid: indexToWorld(grid, [si / count, sj / count, sk / count]),
     bounds,
-    longestDiameter3d: longest.lengthMm,
-    longestDiameterEndpoints: longest.endpoints,
-    perpendicularDiameter: perp.lengthMm,
-    perpendicularDiameterEndpoints: perp.endpoints,
+    longestDiameter3d: longestToSurface.lengthMm,
+    longestDiameterEndpoints: longestToSurface.endpoints,
+    perpendicularDiameter: perpToSurface.lengthMm,
+    perpendicularDiameterEndpoints: perpToSurface.endpoints,
   };
+}
+
+/**
+ * A centre-to-centre diameter extended toward the surface: each end moves out by a quarter of the width of a
+ * voxel along the direction (width = Σ |step·u| over the three voxel steps, exact on oblique and sheared grids).
+ * A single voxel (no direction) measures its width along the column direction.
+ */
+function toSurface(m: readonly number[], ends: readonly [Vec3, Vec3], direction: Vec3): { lengthMm: number; endpoints: readonly [Vec3, Vec3] } {
+  const n = Math.hypot(direction[0], direction[1], direction[2]);
+  const u: Vec3 = n > 0 ? [direction[0] / n, direction[1] / n, direction[2] / n] : [m[0]!, m[3]!, m[6]!].map((x, _, a) => x / Math.hypot(...a)) as unknown as Vec3;
+  let width = 0;
+  for (let a = 0; a < 3; a++) width += Math.abs(m[a]! * u[0] + m[3 + a]! * u[1] + m[6 + a]! * u[2]);
+  const h = width / 4;
+  const [p, q] = ends;
+  return { lengthMm: n + width / 2, endpoints: [[p[0] - h * u[0], p[1] - h * u[1], p[2] - h * u[2]], [q[0] + h * u[0], q[1] + h * u[1], q[2] + h * u[2]]] };
 }

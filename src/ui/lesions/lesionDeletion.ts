@@ -8,7 +8,7 @@ export function lesionContents(lesionId: string): string {
   const { state } = useMeasurementStore.getState();
   const measurements = state.measurements.filter((m) => m.lesionId === lesionId).length;
   const segmented = new Set(state.segmentationSummaries.filter((x) => x.lesionId === lesionId).map((x) => x.seriesKey));
-  for (const view of Object.values(useSegmentationStore.getState().views)) if (view.lesionId === lesionId && view.result.voxelCount > 0) segmented.add(view.seriesKey);
+  for (const view of Object.values(useSegmentationStore.getState().views)) if (view.segments.some((x) => x.lesionId === lesionId && x.result.voxelCount > 0)) segmented.add(view.seriesKey);
   const parts: string[] = [];
   if (measurements > 0) parts.push(measurements === 1 ? '1 measurement' : `${measurements} measurements`);
   if (segmented.size > 0) parts.push(segmented.size === 1 ? 'a segmentation' : `segmentations of ${segmented.size} series`);

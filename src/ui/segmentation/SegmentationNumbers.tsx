@@ -1,14 +1,14 @@
 import { lesionSummary } from '../../lesions';
 import { useMeasurementStore } from '../../state/measurementStore';
-import type { SegmentationView } from '../../state/segmentationStore';
+import type { SegmentationView, SegmentView } from '../../state/segmentationStore';
 
 const ml = (v: number): string => `${v.toFixed(2)} mL`;
 
-/** Segmented volume and diameters, beside the ellipsoid estimate from the lesion's measured diameters. */
-export function SegmentationNumbers({ view }: { view: SegmentationView }) {
+/** Segmented volume and diameters of one lesion's segment, beside the ellipsoid estimate from its measured diameters. */
+export function SegmentationNumbers({ view, segment }: { view: SegmentationView; segment: SegmentView }) {
   const state = useMeasurementStore((s) => s.state);
-  const { result } = view;
-  const ellipsoidMl = lesionSummary(state, view.lesionId, view.studyInstanceUid).ellipsoidVolumeMl;
+  const { result } = segment;
+  const ellipsoidMl = lesionSummary(state, segment.lesionId, view.studyInstanceUid).ellipsoidVolumeMl;
   const difference = ellipsoidMl && result.voxelCount > 0 ? ((result.volumeMl - ellipsoidMl) / ellipsoidMl) * 100 : null;
   return (
     <dl className="seg-numbers">

@@ -2,18 +2,21 @@ import { useMeasurementStore } from '../../state/measurementStore';
 import { useSegmentationStore } from '../../state/segmentationStore';
 import { findSeries, useViewerStore, type ToolName } from '../../state/viewerStore';
 import {
+  addLesionSegment,
   clearSegmentation,
   interpolate,
   redo,
+  setActiveSegment,
   setBrushSize,
   setLesion,
   startForActiveSlot,
   undo,
 } from '../../viewer/segmentation/segmentationController';
 import { selectTool } from '../commands';
+import { EdgeControl } from './EdgeControl';
+import { SegmentFlags } from './SegmentFlags';
 import { SegmentationNumbers } from './SegmentationNumbers';
 import { ThresholdControl } from './ThresholdControl';
-import { ToleranceControl } from './ToleranceControl';
 import './segmentation.css';
 
 const TOOLS: [ToolName, string, string][] = [
@@ -36,6 +39,7 @@ export function SegmentationPanel() {
   const lesions = useMeasurementStore((s) => s.state.lesions);
   const storageError = useMeasurementStore((s) => s.storageError);
   const series = findSeries(patients, seriesKey);
+  const active = view?.segments.find((seg) => seg.label === view.activeLabel);
 
   return (
     <div className="segmentation-panel" data-testid="segmentation-panel">
@@ -61,21 +65,44 @@ export function SegmentationPanel() {
           <p className="seg-series" data-testid="seg-series">
             {view.seriesLabel}
           </p>
-          <label className="seg-row">
-            Lesion{' '}
-            <select value={view.lesionId} data-testid="seg-lesion" onChange={(e) => setLesion(view.seriesKey, e.target.value === NEW_LESION ? null : e.target.value)}>
-              {!lesions.some((l) => l.id === view.lesionId) && <option value={view.lesionId}>(lesion not found)</option>}
-              {lesions.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                  {l.level ? ` (${l.level})` : ''}
-                </option>
-              ))}
-              <option value={NEW_LESION}>New lesion</option>
-            </select>
-          </label>
-          <SegmentationNumbers view={view} />
-          <ToleranceControl view={view} />
+          <div className="seg-segments" role="radiogroup" aria-label="Lesions segmented in this series" data-testid="seg-segments">
+            {view.segments.map((seg) => {
+              const lesion = lesions.find((l) => l.id === seg.lesionId);
+              return (
+                <label key={seg.label} className="seg-segment" aria-current={seg.label === view.activeLabel} data-testid={`seg-segment-${seg.label}`}>
+                  <input type="radio" name="seg-active" checked={seg.label === view.activeLabel} onChange={() => setActiveSegment(view.seriesKey, seg.label)} />
+                  {lesion ? `${lesion.name}${lesion.level ? ` (${lesion.level})` : ''}` : '(lesion not found)'}
+                  <span className="muted" data-testid={`seg-segment-volume-${seg.label}`}>
+                    {seg.result.voxelCount > 0 ? `${seg.result.volumeMl.toFixed(2)} mL` : 'empty'}
+                    {seg.flags.length > 0 && !seg.confirmedAt ? ' ⚠ check' : ''}
+                  </span>
+                </label>
+              );
+            })}
+            <button type="button" data-testid="seg-add-lesion" title="Segment another lesion in this series (its own label and volume)" onClick={() => addLesionSegment(view.seriesKey)}>
+              Another lesion
+            </button>
+          </div>
+          {active && (
+            <>
+              <label className="seg-row">
+                Lesion{' '}
+                <select value={active.lesionId} data-testid="seg-lesion" onChange={(e) => setLesion(view.seriesKey, active.label, e.target.value === NEW_LESION ? null : e.target.value)}>
+                  {!lesions.some((l) => l.id === active.lesionId) && <option value={active.lesionId}>(lesion not found)</option>}
+                  {lesions.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                      {l.level ? ` (${l.level})` : ''}
+                    </option>
+                  ))}
+                  <option value={NEW_LESION}>New lesion</option>
+                </select>
+              </label>
+              <SegmentFlags seriesKey={view.seriesKey} segment={active} />
+              <SegmentationNumbers view={view} segment={active} />
+            </>
+          )}
+          <EdgeControl view={view} />
           <label className="seg-row">
             Brush size{' '}
             <input type="range" min={1} max={20} step={0.5} value={brushSizeMm} data-testid="seg-brush-size" onChange={(e) => setBrushSize(Number(e.target.value))} />
@@ -97,7 +124,7 @@ export function SegmentationPanel() {
             </button>
           </div>
           <p className="muted seg-help" data-testid="seg-help">
-            Grow (g): click the lesion. Brush (d) and Erase (x) paint and erase; Threshold (h) paints only voxels between the low and high value
+            Grow (g): click anywhere inside the lesion: the edge is learnt from the lesion and its surroundings. Brush (d) and Erase (x) paint and erase; Threshold (h) paints only voxels between the low and high value
             above (the last grow fills them in). Interpolate fills the slices between painted ones. Ctrl+Z / Ctrl+Y undo and redo segmentation
             edits while this panel is open.
           </p>

@@ -1,7 +1,6 @@
 import type { TrackingSuggestion } from '../../lesions';
 import { useMeasurementStore } from '../../state/measurementStore';
-import { useSegmentationStore } from '../../state/segmentationStore';
-import { setLesion } from '../../viewer/segmentation/segmentationController';
+import { moveSegmentationOfLesion } from '../../viewer/segmentation/segmentationController';
 
 /**
  * Confirms a suggested match: the measurement joins the lesion, or the segmentation moves to it (through the
@@ -14,10 +13,7 @@ export function linkSuggestion(s: TrackingSuggestion): void {
     store().assignMeasurement(c.measurementId, s.lesionId);
     return;
   }
-  const view = useSegmentationStore.getState().views[c.seriesKey];
-  if (view && view.lesionId === c.fromLesionId) {
-    setLesion(c.seriesKey, s.lesionId);
-  } else {
+  if (!moveSegmentationOfLesion(c.seriesKey, c.fromLesionId, s.lesionId)) {
     const summary = store().state.segmentationSummaries.find((x) => x.lesionId === c.fromLesionId && x.seriesKey === c.seriesKey);
     if (!summary) return;
     store().removeSegmentationSummary(c.fromLesionId, c.seriesKey);

@@ -10,11 +10,16 @@ export function viewportIdsShowing(seriesKey: string): string[] {
 }
 
 /** Shows the labelmap (fill and outline) in a viewport unless it is already there, and makes it the brush target. */
-export function showLabelmapIn(viewportId: string, segmentationId: string): void {
+export function showLabelmapIn(viewportId: string, segmentationId: string, activeLabel = 1): void {
   const existing = segmentation.state.getSegmentationRepresentations(viewportId, { segmentationId });
   if (existing.length === 0) segmentation.addLabelmapRepresentationToViewportMap({ [viewportId]: [{ segmentationId }] });
   segmentation.activeSegmentation.setActiveSegmentation(viewportId, segmentationId);
-  segmentation.segmentIndex.setActiveSegmentIndex(segmentationId, 1);
+  segmentation.segmentIndex.setActiveSegmentIndex(segmentationId, activeLabel);
+}
+
+/** The segment (lesion) the brush and eraser paint. */
+export function setActiveLabelmapSegment(segmentationId: string, label: number): void {
+  segmentation.segmentIndex.setActiveSegmentIndex(segmentationId, label);
 }
 
 export function showLabelmapWhereSeriesIs(seriesKey: string, segmentationId: string): void {

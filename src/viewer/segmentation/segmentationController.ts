@@ -5,15 +5,16 @@ import type { SeriesNode } from '../../dicom/types';
 import type { SliceAxis } from '../../segment/core';
 import { createSegmentClient, type SegmentClient } from '../../segment/worker/segmentClient';
 import { useMeasurementStore } from '../../state/measurementStore';
-import { defaultTolerance, useSegmentationStore, type SegmentationResult, type Tolerance } from '../../state/segmentationStore';
+import { lesionSummary } from '../../lesions';
+import { plausibilityFlags } from '../../segment/core';
+import { EDGE_LEVELS, useSegmentationStore, type SegmentationResult, type SegmentView } from '../../state/segmentationStore';
 import { findSeries, useViewerStore } from '../../state/viewerStore';
 import { viewportOfSlot } from '../displayControls';
 import { viewportIdForSlot } from '../renderingEngine';
 import { configureTool } from '../toolGroup';
-import { growOptions } from './growOptions';
 import { createEmptyLesion, lesionForNewSegmentation } from './lesionChoice';
-import { persistLater, savedSegmentationFor, forgetSaved } from './segmentationSaving';
-import { showLabelmapIn, showLabelmapWhereSeriesIs } from './representation';
+import { persistLater, savedSegmentationsFor, forgetSaved } from './segmentationSaving';
+import { setActiveLabelmapSegment, showLabelmapIn, showLabelmapWhereSeriesIs } from './representation';
 import { SeriesSegmentation } from './seriesSegmentation';
 import { nearestVoxel } from './volumeGridOf';
 
@@ -21,6 +22,8 @@ const sessions = new Map<string, SeriesSegmentation>();
 const creating = new Map<string, Promise<SeriesSegmentation>>();
 let client: SegmentClient | null = null;
 let nextId = 1;
+/** A leak stops at this fraction of the volume instead of filling it (and is flagged). */
+const GROWTH_CAP = 0.25;
 
 const segmentClient = (): SegmentClient => (client ??= createSegmentClient());
 const store = () => useSegmentationStore.getState();
@@ -36,6 +39,12 @@ function seriesOfSlot(slot: number): SeriesNode | undefined {
   return findSeries(patients, slots[slot]?.seriesKey ?? null);
 }
 
+const EMPTY_RESULT: SegmentationResult = { voxelCount: 0, voxelVolumeMm3: 0, volumeMl: 0, longestDiameterMm: 0, perpendicularDiameterMm: 0 };
+
+function newSegment(label: number, lesionId: string): SegmentView {
+  return { label, lesionId, result: EMPTY_RESULT, method: 'grow', flags: [], lastGrow: null };
+}
+
 /** The segmentation of a series, created (and filled from storage when saved) on first use. */
 async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
   // Volumes need one orientation, evenly spaced slices and no gaps: elsewhere mL would be wrong.
@@ -47,27 +56,28 @@ async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
   const pending = creating.get(series.key);
   if (pending) return pending;
   const made = (async () => {
-    const saved = await savedSegmentationFor(series);
+    const saved = await savedSegmentationsFor(series);
     const session = await SeriesSegmentation.create(series, `spinelens-seg-${nextId++}`);
     sessions.set(series.key, session);
-    const empty: SegmentationResult = { voxelCount: 0, voxelVolumeMm3: 0, volumeMl: 0, longestDiameterMm: 0, perpendicularDiameterMm: 0 };
+    const restored = saved.filter((r) => r.rle.length === session.labelmap.length).slice(0, 254);
+    const segments = restored.length ? restored.map((r, n) => newSegment(n + 1, r.lesionId)) : [newSegment(1, lesionForNewSegmentation(studyUidOf(series)))];
     store().putView({
       segmentationId: session.segmentationId,
       seriesKey: series.key,
       seriesLabel: `${series.modality} ${series.description}`.trim(),
+      seriesDescription: series.description,
       studyInstanceUid: studyUidOf(series),
       modality: series.modality,
-      lesionId: saved?.lesionId ?? lesionForNewSegmentation(studyUidOf(series)),
-      tolerance: defaultTolerance(series.modality),
-      result: empty,
-      lastGrow: null,
+      segments,
+      activeLabel: 1,
+      edgeLevel: EDGE_LEVELS.default,
       hasSeed: false,
       canUndo: false,
       canRedo: false,
     });
     showLabelmapWhereSeriesIs(series.key, session.segmentationId);
-    if (saved && saved.rle.length === session.labelmap.length) {
-      session.restore(saved.rle);
+    if (restored.length) {
+      restored.forEach((r, n) => session.restore(r.rle, n + 1));
       refresh(session, false);
     }
     return session;
@@ -80,40 +90,74 @@ async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
   }
 }
 
-/** Recomputes the numbers after an edit, publishes them (panel, lesion summary) and saves the labelmap. */
+/** What the last grow of each segment reported (kept for the plausibility rules after later edits). */
+const growReports = new Map<string, { truncated: boolean; touchesLimit: boolean }>();
+const reportKey = (seriesKey: string, label: number): string => `${seriesKey}\u0001${label}`;
+
+function otherTimepointMl(lesionId: string, studyInstanceUid: string): number | null {
+  const other = useMeasurementStore.getState().state.segmentationSummaries.find((x) => x.lesionId === lesionId && x.studyInstanceUid !== studyInstanceUid && !x.flags?.length);
+  return other ? other.volumeMm3 / 1000 : null;
+}
+
+/** Recomputes the numbers and flags of every segment after an edit, publishes them (panel, lesion summaries) and saves. */
 function refresh(session: SeriesSegmentation, save = true): void {
   const key = session.series.key;
-  const s = session.stats();
-  const shown = store().views[key];
-  if (shown && s.voxelCount > 0 && !useMeasurementStore.getState().state.lesions.some((l) => l.id === shown.lesionId)) {
-    store().patchView(key, { lesionId: lesionForNewSegmentation(shown.studyInstanceUid) });
-  }
   const view = store().views[key];
   if (!view) return;
-  const result: SegmentationResult = {
-    voxelCount: s.voxelCount,
-    voxelVolumeMm3: s.voxelCount > 0 ? s.volumeMm3 / s.voxelCount : 0,
-    volumeMl: s.volumeMl,
-    longestDiameterMm: s.longestDiameter3d,
-    perpendicularDiameterMm: s.perpendicularDiameter,
-  };
-  store().patchView(key, { result, canUndo: session.history.canUndo, canRedo: session.history.canRedo, hasSeed: session.lastSeed !== null });
   const measurements = useMeasurementStore.getState();
-  if (s.voxelCount > 0) {
-    measurements.upsertSegmentationSummary({
-      lesionId: view.lesionId,
-      studyInstanceUid: view.studyInstanceUid,
-      seriesKey: key,
-      volumeMm3: s.volumeMm3,
+  const segments = view.segments.map((segment): SegmentView => {
+    const s = session.stats(segment.label);
+    if (s.voxelCount > 0 && !measurements.state.lesions.some((l) => l.id === segment.lesionId)) {
+      segment = { ...segment, lesionId: lesionForNewSegmentation(view.studyInstanceUid) };
+    }
+    const result: SegmentationResult = {
       voxelCount: s.voxelCount,
-      voxelVolumeMm3: result.voxelVolumeMm3,
+      voxelVolumeMm3: s.voxelCount > 0 ? s.volumeMm3 / s.voxelCount : 0,
+      volumeMl: s.volumeMl,
       longestDiameterMm: s.longestDiameter3d,
       perpendicularDiameterMm: s.perpendicularDiameter,
-    });
-  } else {
-    measurements.removeSegmentationSummary(view.lesionId, key);
+    };
+    const report = growReports.get(reportKey(key, segment.label));
+    const flags =
+      s.voxelCount > 0
+        ? plausibilityFlags({
+            voxelCount: s.voxelCount,
+            volumeMl: s.volumeMl,
+            truncated: report?.truncated ?? false,
+            reachesFieldOfView: report?.touchesLimit ?? false,
+            reachesGap: null,
+            ellipsoidMl: lesionSummary(measurements.state, segment.lesionId, view.studyInstanceUid).ellipsoidVolumeMl,
+            otherTimepointMl: otherTimepointMl(segment.lesionId, view.studyInstanceUid),
+            method: segment.method,
+          })
+        : [];
+    // A confirmation holds for the volume the reader saw.
+    const confirmedAt = segment.confirmedAt && segment.result.voxelCount === s.voxelCount && flags.length ? segment.confirmedAt : undefined;
+    return { ...segment, result, flags, confirmedAt };
+  });
+  store().patchView(key, { segments, canUndo: session.history.canUndo, canRedo: session.history.canRedo, hasSeed: session.lastSeed !== null });
+  for (const segment of segments) {
+    if (segment.result.voxelCount > 0) {
+      measurements.upsertSegmentationSummary({
+        lesionId: segment.lesionId,
+        studyInstanceUid: view.studyInstanceUid,
+        seriesKey: key,
+        method: segment.method,
+        modality: view.modality,
+        seriesDescription: view.seriesDescription,
+        flags: segment.flags,
+        ...(segment.confirmedAt ? { confirmedAt: segment.confirmedAt } : {}),
+        volumeMm3: segment.result.volumeMl * 1000,
+        voxelCount: segment.result.voxelCount,
+        voxelVolumeMm3: segment.result.voxelVolumeMm3,
+        longestDiameterMm: segment.result.longestDiameterMm,
+        perpendicularDiameterMm: segment.result.perpendicularDiameterMm,
+      });
+    } else {
+      measurements.removeSegmentationSummary(segment.lesionId, key);
+    }
+    if (save) persistLater(session, segment.label, segment.lesionId);
   }
-  if (save) persistLater(session, view.lesionId);
 }
 
 async function run(task: () => Promise<void>): Promise<void> {
@@ -142,7 +186,7 @@ export function startForActiveSlot(): Promise<void> {
 
 let growing: Promise<void> = Promise.resolve();
 
-/** Seed click: grows a region from the clicked voxel and adds it to the series' segmentation. */
+/** Seed click: grows a region from the clicked voxel and adds it to the active lesion's segment. */
 export function growAt(world: Types.Point3, viewport: Types.IViewport): Promise<void> {
   const slots = useViewerStore.getState().slots;
   const slot = slots.findIndex((_, n) => viewportIdForSlot(n) === viewport.id);
@@ -162,22 +206,64 @@ function queueGrow(series: SeriesNode, world: Vec3 | null, replaceLast: boolean)
         return;
       }
       const view = store().views[series.key]!;
-      const outcome = await session.grow(segmentClient(), seed, growOptions(view.tolerance, session.volume.scalars, session.grid, seed), replaceLast);
-      store().patchView(series.key, { lastGrow: { range: outcome.range, ms: outcome.ms } });
-      if (outcome.voxelCount > 0) setThresholdRange(outcome.range);
-      if (outcome.voxelCount === 0) store().setMessage('Nothing grew from that point.');
+      const options = { ...(world ? {} : session.lastOptions), edgeLevel: view.edgeLevel, maxVoxels: Math.ceil(session.volume.scalars.length * GROWTH_CAP) };
+      const outcome = await session.grow(segmentClient(), seed, options, replaceLast, view.activeLabel);
+      growReports.set(reportKey(series.key, outcome.label), { truncated: outcome.truncated, touchesLimit: outcome.touchesLimit });
+      patchSegment(series.key, outcome.label, {
+        method: 'grow',
+        confirmedAt: undefined,
+        lastGrow: { lesionMean: outcome.model.lesionMean, backgroundMedian: outcome.model.backgroundMedian, ms: outcome.ms },
+      });
+      if (outcome.voxelCount > 0) setThresholdRange(outcome.model.coreRange);
+      if (outcome.voxelCount === 0) store().setMessage('Nothing grew from that point: click inside the lesion.');
       refresh(session);
+      // The volume and any flag are seen at once, without looking for them.
+      if (useViewerStore.getState().rightPanel !== 'segmentation') useViewerStore.getState().setPanel('segmentation');
     }),
   );
   return growing;
 }
 
-/** A new tolerance re-runs the last grow (replacing its region). */
-export function setTolerance(seriesKey: string, tolerance: Tolerance): Promise<void> {
-  store().patchView(seriesKey, { tolerance });
+function patchSegment(seriesKey: string, label: number, patch: Partial<SegmentView>): void {
+  const view = store().views[seriesKey];
+  if (view) store().patchView(seriesKey, { segments: view.segments.map((s) => (s.label === label ? { ...s, ...patch } : s)) });
+}
+
+/** A new edge level re-runs the last grow (replacing its region). */
+export function setEdgeLevel(seriesKey: string, edgeLevel: number): Promise<void> {
+  store().patchView(seriesKey, { edgeLevel });
   const session = sessions.get(seriesKey);
   if (!session?.lastSeed) return Promise.resolve();
   return queueGrow(session.series, null, true);
+}
+
+/** The reader confirms a flagged volume as right: it then counts in the response. */
+export function confirmSegment(seriesKey: string, label: number): void {
+  const session = sessions.get(seriesKey);
+  if (!session) return;
+  patchSegment(seriesKey, label, { confirmedAt: new Date().toISOString() });
+  refresh(session);
+}
+
+/** A segment for another lesion in the same series: the next Grow or brush stroke goes to it. */
+export function addLesionSegment(seriesKey: string): void {
+  const view = store().views[seriesKey];
+  if (!view) return;
+  const label = Math.max(0, ...view.segments.map((s) => s.label)) + 1;
+  if (label > 255) return;
+  const used = new Set(view.segments.map((s) => s.lesionId));
+  const free = useMeasurementStore.getState().state.lesions.find((l) => !used.has(l.id));
+  store().patchView(seriesKey, { segments: [...view.segments, newSegment(label, free?.id ?? createEmptyLesion())] });
+  setActiveSegment(seriesKey, label);
+}
+
+export function setActiveSegment(seriesKey: string, label: number): void {
+  store().patchView(seriesKey, { activeLabel: label });
+  const session = sessions.get(seriesKey);
+  if (session) {
+    session.lastSeed = null;
+    setActiveLabelmapSegment(session.segmentationId, label);
+  }
 }
 
 function edit(seriesKey: string, change: (s: SeriesSegmentation) => void): void {
@@ -203,12 +289,19 @@ export function redoSegmentationOfActiveSlot(): void {
   const key = activeSeriesKey();
   if (key) redo(key);
 }
-export const clearSegmentation = (seriesKey: string): void => edit(seriesKey, (s) => s.clear());
+/** Empties the active lesion's segment. */
+export const clearSegmentation = (seriesKey: string): void =>
+  edit(seriesKey, (s) => {
+    const label = store().views[seriesKey]?.activeLabel ?? 1;
+    growReports.delete(reportKey(seriesKey, label));
+    s.clearLabel(label);
+    s.lastSeed = null;
+  });
 
-/** Interpolates across the slices of the active viewport's plane (the ones the user painted on). */
+/** Interpolates the active lesion across the slices of the active viewport's plane (the ones the user painted on). */
 export function interpolate(seriesKey: string): void {
   edit(seriesKey, (session) => {
-    const added = session.interpolate(paintedAxis(session));
+    const added = session.interpolate(paintedAxis(session), store().views[seriesKey]?.activeLabel ?? 1);
     store().setMessage(added > 0 ? null : 'Nothing to interpolate: paint at least two slices with a gap between them.');
   });
 }
@@ -221,57 +314,66 @@ function paintedAxis(session: SeriesSegmentation): SliceAxis {
 }
 
 /**
- * Before a lesion is deleted: its segmentations are emptied and their saved labelmaps forgotten, and
- * each segmentation moves to a lesion that still exists, so no volume is left behind for a lesion
- * that is gone.
+ * Before a lesion is deleted: its segments are emptied and their saved masks forgotten, and each segment
+ * moves to a lesion that still exists, so no volume is left behind for a lesion that is gone.
  */
 export function forgetSegmentationsOfLesion(lesionId: string): void {
   for (const view of Object.values(store().views)) {
-    if (view.lesionId !== lesionId) continue;
     const session = sessions.get(view.seriesKey);
     if (!session) continue;
-    session.clear();
-    forgetSaved(session.series, lesionId);
-    useMeasurementStore.getState().removeSegmentationSummary(lesionId, view.seriesKey);
-    const others = useMeasurementStore.getState().state.lesions.filter((l) => l.id !== lesionId);
-    // With no other lesion the empty view keeps the deleted id (an undo brings the lesion back); the next grow re-homes it.
-    store().patchView(view.seriesKey, { lesionId: others[0]?.id ?? lesionId });
+    for (const segment of view.segments) {
+      if (segment.lesionId !== lesionId) continue;
+      session.clearLabel(segment.label);
+      forgetSaved(session.series, lesionId);
+      useMeasurementStore.getState().removeSegmentationSummary(lesionId, view.seriesKey);
+      const others = useMeasurementStore.getState().state.lesions.filter((l) => l.id !== lesionId);
+      // With no other lesion the empty segment keeps the deleted id (an undo brings the lesion back); the next grow re-homes it.
+      patchSegment(view.seriesKey, segment.label, { lesionId: others[0]?.id ?? lesionId });
+    }
     refresh(session, false);
   }
 }
 
 /**
- * Deleting a lesion that can be undone: its segmentations are emptied and their saved records deleted
+ * Deleting a lesion that can be undone: its segments are emptied and their saved records deleted
  * (forgetSegmentationsOfLesion); the function returned puts the voxels, the lesion link, the summaries and
  * the saved records back. Call it once the lesion is back in the measurement store.
  */
 export function detachSegmentationsOfLesion(lesionId: string): () => void {
-  const kept = Object.values(store().views)
-    .filter((view) => view.lesionId === lesionId)
-    .flatMap((view) => {
-      const session = sessions.get(view.seriesKey);
-      return session ? [{ session, rle: session.toRle() }] : [];
-    });
+  const kept = Object.values(store().views).flatMap((view) => {
+    const session = sessions.get(view.seriesKey);
+    if (!session) return [];
+    return view.segments.filter((s) => s.lesionId === lesionId).map((s) => ({ session, label: s.label, rle: session.toRle(s.label) }));
+  });
   forgetSegmentationsOfLesion(lesionId);
   return () => {
-    for (const { session, rle } of kept) {
-      store().patchView(session.series.key, { lesionId });
-      session.restore(rle);
+    for (const { session, label, rle } of kept) {
+      patchSegment(session.series.key, label, { lesionId });
+      session.restore(rle, label);
       refresh(session);
     }
   };
 }
 
-/** Moves the segmentation to another lesion (or a new one with lesionId null). */
-export function setLesion(seriesKey: string, lesionId: string | null): void {
+/** Moves the open segment of `fromLesionId` in a series to another lesion; false when there is none. */
+export function moveSegmentationOfLesion(seriesKey: string, fromLesionId: string, toLesionId: string): boolean {
+  const segment = store().views[seriesKey]?.segments.find((s) => s.lesionId === fromLesionId);
+  if (!segment) return false;
+  setLesion(seriesKey, segment.label, toLesionId);
+  return true;
+}
+
+/** Moves a segment to another lesion (or a new one with lesionId null). */
+export function setLesion(seriesKey: string, label: number, lesionId: string | null): void {
   const view = store().views[seriesKey];
   const session = sessions.get(seriesKey);
-  if (!view || !session) return;
+  const segment = view?.segments.find((s) => s.label === label);
+  if (!view || !session || !segment) return;
   const target = lesionId ?? createEmptyLesion();
-  if (target === view.lesionId) return;
-  useMeasurementStore.getState().removeSegmentationSummary(view.lesionId, seriesKey);
-  forgetSaved(session.series, view.lesionId);
-  store().patchView(seriesKey, { lesionId: target });
+  if (target === segment.lesionId) return;
+  useMeasurementStore.getState().removeSegmentationSummary(segment.lesionId, seriesKey);
+  forgetSaved(session.series, segment.lesionId);
+  patchSegment(seriesKey, label, { lesionId: target });
   refresh(session);
 }
 
@@ -300,11 +402,11 @@ export function applyBrushSize(mm: number): void {
 export function showOrRestoreSegmentation(viewportId: string, series: SeriesNode): void {
   const session = sessions.get(series.key);
   if (session) {
-    showLabelmapIn(viewportId, session.segmentationId);
+    showLabelmapIn(viewportId, session.segmentationId, store().views[series.key]?.activeLabel ?? 1);
     return;
   }
-  void savedSegmentationFor(series).then((saved) => {
-    if (saved && !sessions.has(series.key)) void run(async () => void (await ensureSession(series)));
+  void savedSegmentationsFor(series).then((saved) => {
+    if (saved.length && !sessions.has(series.key)) void run(async () => void (await ensureSession(series)));
   });
 }
 

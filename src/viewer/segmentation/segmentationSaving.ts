@@ -4,7 +4,7 @@ import { deleteSegmentation, loadSegmentations, saveSegmentation, type SavedSegm
 import type { SeriesSegmentation } from './seriesSegmentation';
 
 const SAVE_DELAY_MS = 400;
-const timers = new Map<SeriesSegmentation, ReturnType<typeof setTimeout>>();
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
 let savesInFlight = 0;
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
@@ -21,19 +21,20 @@ function reportFailure(what: string, e: unknown): void {
   useMeasurementStore.getState().setStorageError(`Could not ${what} the segmentation: ${describe(e)}`);
 }
 
-/** Saves the labelmap shortly after the last change. */
-export function persistLater(session: SeriesSegmentation, lesionId: string): void {
-  clearTimeout(timers.get(session));
+/** Saves one lesion's segment shortly after the last change. */
+export function persistLater(session: SeriesSegmentation, label: number, lesionId: string): void {
+  const key = `${session.segmentationId}\u0001${label}`;
+  clearTimeout(timers.get(key));
   timers.set(
-    session,
+    key,
     setTimeout(() => {
-      timers.delete(session);
+      timers.delete(key);
       const record: SavedSegmentation = {
         studiesKey: studyOf(session.series),
         seriesKey: session.series.key,
         lesionId,
         dimensions: [...session.grid.dimensions],
-        rle: session.toRle(),
+        rle: session.toRle(label),
         savedAt: new Date().toISOString(),
       };
       savesInFlight++;
@@ -47,12 +48,13 @@ export function persistLater(session: SeriesSegmentation, lesionId: string): voi
 /** True when no save is waiting or running (for tests and the panel). */
 export const segmentationSaved = (): boolean => timers.size === 0 && savesInFlight === 0;
 
-export async function savedSegmentationFor(series: SeriesNode): Promise<SavedSegmentation | null> {
+/** The saved lesion segments of a series (oldest first, so labels come back in the order they were made). */
+export async function savedSegmentationsFor(series: SeriesNode): Promise<SavedSegmentation[]> {
   try {
-    return (await loadSegmentations(studyOf(series), series.key))[0] ?? null;
+    return (await loadSegmentations(studyOf(series), series.key)).reverse();
   } catch (e) {
     reportFailure('load', e);
-    return null;
+    return [];
   }
 }
 

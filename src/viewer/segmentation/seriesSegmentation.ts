@@ -6,24 +6,24 @@ import {
   interpolateSlices,
   labelStats,
   pasteMask,
+  type AdaptiveGrowOptions,
   type Index3,
+  type IntensityModel,
   type LabelStats,
-  type RegionGrowOptions,
   type RleLabelmap,
   type SliceAxis,
 } from '../../segment/core';
 import type { SegmentClient } from '../../segment/worker/segmentClient';
 import { createLabelmapSegmentation, readLabelmap, removeLabelmapSegmentation, writeLabelmap } from './labelmapImages';
-import { reconstructOpening } from './reconstructOpening';
 import { loadedVolume, type LoadedVolume } from './volumeSource';
 
-const LABEL = 1;
-const OPENING_RADIUS = 1;
-const RECONSTRUCTION_STEPS = 2;
-
 export interface GrowOutcome {
+  label: number;
   voxelCount: number;
-  range: [number, number];
+  truncated: boolean;
+  /** The region reaches the edge of the images or of the block of slices it was confined to. */
+  touchesLimit: boolean;
+  model: IntensityModel;
   /** Main-thread wall time from the request to the labelmap written. */
   ms: number;
   workerMs: number;
@@ -37,6 +37,8 @@ export class SeriesSegmentation {
   readonly labelmap: Uint8Array;
   readonly history: LabelmapHistory;
   lastSeed: Index3 | null = null;
+  /** Options of the last grow (bounds, line), reused when the edge level changes. */
+  lastOptions: AdaptiveGrowOptions = {};
   /** True while the top undo step is the last grow, so a new tolerance replaces it instead of adding. */
   private lastGrowOnTop = false;
 
@@ -61,28 +63,20 @@ export class SeriesSegmentation {
   }
 
   /**
-   * Grows from the seed in the worker and adds the region; replaceLast undoes the previous grow first.
-   * Thin leaks (e.g. a partial-volume line along the CSF on thick MR slices) are cut by an opening by
-   * reconstruction: the opened region grown back RECONSTRUCTION_STEPS voxels inside the plain one.
+   * Grows from the seed in the worker (adaptiveGrow: the intensity model is learnt from the region) and adds the
+   * region to segment `label`, never over another lesion's voxels; replaceLast undoes the previous grow first.
    */
-  async grow(client: SegmentClient, seed: Index3, options: RegionGrowOptions, replaceLast: boolean): Promise<GrowOutcome> {
+  async grow(client: SegmentClient, seed: Index3, options: AdaptiveGrowOptions, replaceLast: boolean, label: number): Promise<GrowOutcome> {
     const t0 = performance.now();
-    const [plain, opened] = await Promise.all([
-      client.regionGrow(this.volume.scalars, this.grid, seed, options),
-      client.regionGrow(this.volume.scalars, this.grid, seed, { ...options, openingRadius: OPENING_RADIUS }),
-    ]);
+    const r = await client.adaptiveGrow(this.volume.scalars, this.grid, seed, options);
     if (replaceLast && this.lastGrowOnTop) this.history.undo();
-    const bounds = plain.bounds;
-    let voxelCount = 0;
-    if (bounds) {
-      const mask = opened.bounds ? reconstructOpening({ box: bounds, mask: plain.mask }, { box: opened.bounds, mask: opened.mask }, RECONSTRUCTION_STEPS) : plain.mask;
-      for (const v of mask) voxelCount += v;
-      this.history.edit(bounds, () => pasteMask(this.labelmap, this.grid, bounds, mask, LABEL, 'add'));
-    }
+    const bounds = r.bounds;
+    if (bounds) this.history.edit(bounds, () => pasteMask(this.labelmap, this.grid, bounds, r.mask, label, 'free'));
     this.lastSeed = seed;
+    this.lastOptions = options;
     this.lastGrowOnTop = bounds !== null;
     this.push();
-    return { voxelCount, range: plain.range, ms: performance.now() - t0, workerMs: plain.timeMs + opened.timeMs };
+    return { label, voxelCount: r.voxelCount, truncated: r.truncated, touchesLimit: r.touchesLimit, model: r.model, ms: performance.now() - t0, workerMs: r.timeMs };
   }
 
   /** Takes in what the brush or eraser wrote into the Cornerstone images as one undo step; true when something changed. */
@@ -109,10 +103,10 @@ export class SeriesSegmentation {
   }
 
   /** Fills the slices between painted slices (along the given volume axis); returns the voxels added. */
-  interpolate(axis: SliceAxis): number {
+  interpolate(axis: SliceAxis, label: number): number {
     let added = 0;
     this.history.edit(undefined, () => {
-      added = interpolateSlices(this.labelmap, this.grid, LABEL, axis).voxelsAdded;
+      added = interpolateSlices(this.labelmap, this.grid, label, axis).voxelsAdded;
     });
     this.lastGrowOnTop = false;
     if (added > 0) this.push();
@@ -126,18 +120,39 @@ export class SeriesSegmentation {
     this.push();
   }
 
-  stats(): LabelStats {
-    return labelStats(this.labelmap, this.grid, LABEL);
+  stats(label: number): LabelStats {
+    return labelStats(this.labelmap, this.grid, label);
   }
 
-  toRle(): RleLabelmap {
-    return encodeRle(this.labelmap);
+  /** The labels present in the labelmap. */
+  labels(): number[] {
+    const seen = new Uint8Array(256);
+    for (const v of this.labelmap) seen[v] = 1;
+    const out: number[] = [];
+    for (let l = 1; l < 256; l++) if (seen[l]) out.push(l);
+    return out;
   }
 
-  /** Replaces the labelmap with a saved one (not an undo step). */
-  restore(rle: RleLabelmap): void {
-    decodeRle(rle, this.labelmap);
+  /** One lesion's voxels, saved as a 0/1 run-length mask. */
+  toRle(label: number): RleLabelmap {
+    return encodeRle(this.labelmap.map((v) => (v === label ? 1 : 0)));
+  }
+
+  /** Adds a saved lesion mask as `label` (not an undo step). */
+  restore(rle: RleLabelmap, label: number): void {
+    const mask = new Uint8Array(this.labelmap.length);
+    decodeRle(rle, mask);
+    for (let v = 0; v < mask.length; v++) if (mask[v] && this.labelmap[v] === 0) this.labelmap[v] = label;
     this.history.clear();
+    this.push();
+  }
+
+  /** Empties one lesion's segment (an undo step). */
+  clearLabel(label: number): void {
+    this.history.edit(undefined, () => {
+      for (let v = 0; v < this.labelmap.length; v++) if (this.labelmap[v] === label) this.labelmap[v] = 0;
+    });
+    this.lastGrowOnTop = false;
     this.push();
   }
 
