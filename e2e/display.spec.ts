@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { filesIn, hasSharedDicom, loadFiles, openEmpty, openSample, SHARED_SKIP_REASON, sharedPath, showSeries } from './helpers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { filesIn, hasSharedDicom, loadFiles, openEmpty, openSample, pageAt, SHARED_SKIP_REASON, sharedPath, showSeries, viewportPixelStats, type Vec3 } from './helpers';
 import { dumpImage, hasDcmdump, inPositionOrder, type DumpedImage } from './displayTruth';
 
 const MR_DIR = 'neurolabusc__dcm_qa_decubitus/In/HFS/3_t1_fl2d_sag';
@@ -167,7 +169,7 @@ test.describe('the sample case', () => {
       await expect(page.getByTestId(`panel-${panel}`)).toBeVisible();
       await expect(button).toHaveAttribute('aria-pressed', 'true');
       await expectNoOverlayCollision(page);
-      await page.screenshot({ path: `test-results/display-panel-${panel}.png` });
+      await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? 'test-results'}/display-panel-${panel}.png` });
     }
     await page.getByRole('toolbar').getByRole('button', { name: 'Timeline', exact: true }).click();
     await expect(page.getByTestId('panel-timeline')).toHaveCount(0);
@@ -175,6 +177,63 @@ test.describe('the sample case', () => {
     await expect(page.getByTestId('lesions-count')).toHaveText('0 lesions');
     await expect(page.getByTestId('problems-toggle')).toHaveText('All files loaded');
   });
+});
+
+const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
+  timepoints: { baseline: { series: Record<string, { vertebralBodyCentres: Record<string, Vec3>; grid: { firstImagePosition: Vec3; lastImagePosition: Vec3 } }> } };
+};
+const ctCentres = truth.timepoints.baseline.series['baseline-ct']!.vertebralBodyCentres;
+
+test('vertebral labels are drawn on the slices through their vertebra only: on axial CT, C2, C3 and C4 never pile up', async ({ page }) => {
+  await openSample(page);
+  const viewport = page.getByTestId('viewport-0');
+  // Labelled on the baseline MR, sagittal; the CT of the same study shares its patient coordinates.
+  await page.getByTestId('panel-button-lesions').click();
+  const panel = page.getByTestId('measurement-panel');
+  await page.getByTestId('tool-VertebraLabel').click();
+  await expect(page.getByTestId('tool-VertebraLabel')).toHaveAttribute('aria-pressed', 'true');
+  await panel.getByTestId('next-vertebra').selectOption('C2');
+  for (const [level, next] of [['C2', 'C3'], ['C3', 'C4'], ['C4', 'C5']] as const) {
+    await page.mouse.click(...(await pageAt(page, 0, ctCentres[level]!)));
+    await expect(panel.getByTestId('next-vertebra')).toHaveValue(next);
+  }
+  // The mid-sagittal plane passes through all three bodies.
+  await expect(viewport.getByTestId('vertebra-label')).toHaveCount(3);
+
+  await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
+  await expect(viewport).toContainText('CT · MPR sagittal');
+  await expect(viewport.getByTestId('vertebra-label')).toHaveCount(3);
+  await page.getByTestId('mode-axial').click();
+  await expect(viewport).toContainText('CT · MPR axial');
+  for (const level of ['C2', 'C3', 'C4']) {
+    await pageAt(page, 0, ctCentres[level]!);
+    await expect(viewport.getByTestId('vertebra-label')).toHaveCount(1);
+    await expect(viewport.getByTestId('vertebra-label')).toHaveText(level);
+  }
+  // Half-way between C2 (z 19.5) and C3 (z 0), 9.75 mm from both: neither is drawn.
+  await pageAt(page, 0, [0, -7, 9.75]);
+  await expect(viewport.getByTestId('vertebra-label')).toHaveCount(0);
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? 'test-results'}/display-labels-axial.png` });
+});
+
+test('compare before alignment never scrolls a viewport off its volume: it stops at its last slice', async ({ page }) => {
+  await openSample(page);
+  const left = page.getByTestId('viewport-0');
+  const right = page.getByTestId('viewport-1');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('alignment-status')).toHaveText('Not aligned: place labels in both studies');
+  // The CT reaches 63.75 mm to either side, the follow-up MR 27 mm: scrolling the CT to its edge drags the MR with it.
+  await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
+  await expect(left).toContainText('CT · MPR sagittal');
+  await left.click({ position: { x: 5, y: 5 } });
+  for (const [key, mm] of [['End', '27.0'], ['Home', '-27.0']] as const) {
+    await page.keyboard.press(key);
+    await expect(right.getByTestId('overlay-location')).toHaveText(new RegExp(`^Loc L ${mm} mm$`));
+    await expect(right.getByTestId('overlay-slice')).not.toHaveText('outside this series');
+    await expect(right.getByTestId('overlay-slice')).toHaveText(/^Im \d+/);
+    expect((await viewportPixelStats(page, 1)).sd).toBeGreaterThan(3);
+  }
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? 'test-results'}/display-compare-edge.png` });
 });
 
 type Box = { x: number; y: number; width: number; height: number };

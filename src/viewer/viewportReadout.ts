@@ -4,7 +4,7 @@ import { cross, dot } from '../geometry/vec3';
 import { directionLetters } from '../dicom';
 import type { SeriesNode } from '../dicom/types';
 import { acquiredSliceAt, identityOfFrame, type SliceIdentity } from './sliceIdentity';
-import { dataDepthRange } from './volumeExtent';
+import { dataDepth, isOutside } from './volumeExtent';
 
 export interface ViewportReadout {
   /** Place of the displayed plane among the viewport's planes (reconstructed ones for MPR). */
@@ -50,9 +50,8 @@ export function readViewport(viewport: Types.IViewport, series: SeriesNode): Vie
 
   const stack = isStack(viewport);
   const acquired = stack ? identityOfFrame(series, viewport.getCurrentImageIdIndex()) : acquiredSliceAt(series, normal, focal);
-  const range = stack ? null : dataDepthRange(viewport, normal);
-  const depth = dot(focal, normal);
-  const outside = range !== null && (depth < range.min || depth > range.max);
+  const depth = stack ? null : dataDepth(viewport, normal);
+  const outside = depth !== null && isOutside(depth, normal, focal);
 
   const properties = viewport.getProperties() as { voiRange?: { lower: number; upper: number } };
   const voi = properties.voiRange;

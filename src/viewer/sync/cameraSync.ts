@@ -2,7 +2,7 @@ import { Enums, eventTarget, utilities, type Types } from '@cornerstonejs/core';
 import type { Vec3 } from '../../geometry/vec3';
 import { renderingEngine, viewportIdForSlot } from '../renderingEngine';
 import { clampAlong, moveBy } from './studyMapping';
-import { dataDepthRange } from '../volumeExtent';
+import { dataDepth } from '../volumeExtent';
 
 /** What the comparison needs from the stores, read at every event (so alignment changes apply at once). */
 export interface SyncConfig {
@@ -32,8 +32,8 @@ function viewportOf(slot: number): Types.IViewport | undefined {
 
 function keepInside(viewport: Types.IViewport, point: Vec3): Vec3 {
   const normal = viewport.getCamera().viewPlaneNormal as unknown as Vec3 | undefined;
-  const range = normal ? dataDepthRange(viewport, normal) : null;
-  return normal && range ? clampAlong(point, normal, range) : point;
+  const depth = normal ? dataDepth(viewport, normal) : null;
+  return normal && depth ? clampAlong(point, normal, depth.centres) : point;
 }
 
 /**
