@@ -3,6 +3,8 @@ import { expandFrames, makeSeriesNode } from './seriesNode';
 import { splitSeries } from './splitSeries';
 import type { InstanceMeta, PatientNode, SeriesNode, StudyNode } from './types';
 
+const NO_SERIES_UID = 'no-series-uid';
+
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -38,8 +40,23 @@ function buildSeriesNodes(uid: string, instances: InstanceMeta[]): SeriesNode[] 
   return nodes;
 }
 
+/** Series key of an instance: its Series Instance UID, else what it says about its series (never '': an empty key cannot be shown). */
+function seriesKeyOf(i: InstanceMeta): string {
+  return i.seriesInstanceUid || `${NO_SERIES_UID}|${i.modality}|${i.seriesNumber ?? ''}|${i.seriesDescription}`;
+}
+
+function buildSeriesGroup(key: string, members: InstanceMeta[]): SeriesNode[] {
+  const nodes = buildSeriesNodes(key, members);
+  if (!key.startsWith(NO_SERIES_UID)) return nodes;
+  for (const node of nodes) {
+    node.seriesInstanceUid = '';
+    node.warnings.unshift('no Series Instance UID (0020,000E): images grouped by modality, series number and description');
+  }
+  return nodes;
+}
+
 function buildStudy(uid: string, instances: InstanceMeta[]): StudyNode {
-  const series = [...groupBy(instances, (i) => i.seriesInstanceUid)].flatMap(([seriesUid, members]) => buildSeriesNodes(seriesUid, members));
+  const series = [...groupBy(instances, seriesKeyOf)].flatMap(([key, members]) => buildSeriesGroup(key, members));
   return {
     studyInstanceUid: uid,
     date: firstValue(instances, (i) => i.studyDate),

@@ -67,6 +67,9 @@ export function makeSeriesNode(uid: string, group: FrameGroup): SeriesNode {
   return node;
 }
 
+/** Key given at import to an image without SOP Instance UID, followed by a hash of its bytes. */
+export const NO_SOP_UID_PREFIX = 'no-uid-';
+
 /** Frames of every instance, dropping repeated SOP Instance UIDs (the same file loaded twice). */
 export function expandFrames(instances: readonly InstanceMeta[]): { frames: SeriesFrame[]; warnings: string[] } {
   const seen = new Set<string>();
@@ -84,5 +87,7 @@ export function expandFrames(instances: readonly InstanceMeta[]): { frames: Seri
   }
   const warnings =
     repeated.length > 0 ? [`${imageCount(repeated.length)} ignored: same SOP Instance UID as another file (${repeated.join(', ')})`] : [];
+  const withoutUid = instances.filter((i) => i.sopInstanceUid === '' || i.sopInstanceUid.startsWith(NO_SOP_UID_PREFIX)).length;
+  if (withoutUid > 0) warnings.push(`${imageCount(withoutUid)} without SOP Instance UID (0008,0018): told apart by their content`);
   return { frames, warnings };
 }

@@ -1,5 +1,6 @@
 import { dot, length, scale, sub, type Vec3 } from '../geometry/vec3';
 import { DUPLICATE_POSITION_MM } from './splitSeries';
+import { describeRuns, spacingChange } from './spacingRuns';
 
 /** Spread of slice steps (beyond which MPR would be visibly wrong) that stops a stack being a volume. */
 export const VOLUME_SPACING_SPREAD = 0.1;
@@ -46,6 +47,21 @@ export function analyseSpacing(positions: readonly Vec3[], normal: Vec3): Spacin
 
   const duplicates = steps.filter((s) => s < DUPLICATE_POSITION_MM).length;
   if (duplicates > 0) warnings.push(`${duplicates} slice(s) repeat an earlier position: not usable as a volume`);
+
+  const change = duplicates === 0 ? spacingChange(steps) : null;
+  if (change) {
+    warnings.push(`spacing changes along the series: ${describeRuns(change)}: not usable as a volume`);
+    for (const run of change) {
+      if (!run.gap) continue;
+      const before = change[change.indexOf(run) - 1] ?? change[change.indexOf(run) + 1];
+      const missing = run.gap.missing;
+      warnings.push(
+        `gap of ${run.spacing.toFixed(1)} mm between slices ${run.firstStep + 1} and ${run.firstStep + 2} where spacing is ${(before?.spacing ?? spacing).toFixed(1)} mm: ` +
+          `${missing} slice${missing === 1 ? '' : 's'} missing?`,
+      );
+    }
+    return { sliceSpacing: spacing, uniform: false, isVolume: false, warnings };
+  }
 
   const tolerance = Math.max(0.01, 0.01 * spacing);
   const regular: number[] = [];

@@ -147,7 +147,9 @@ function splitByOccurrence(group: FrameGroup): FrameGroup[] {
     (key) => `repeat ${key.slice(3)}`,
   ).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
   const locations = parts[0]?.frames.length ?? 0;
-  return applySplit(group, parts, 'repeats', `several images share each of ${locations} positions, e.g. echoes or repeated scans`);
+  const shared = parts[1]?.frames.length ?? 0;
+  const where = shared === locations ? `each of ${locations} positions` : `${shared} of ${locations} positions`;
+  return applySplit(group, parts, 'repeats', `several images share ${where}, e.g. echoes or repeated scans`);
 }
 
 /** Split on acquisition, then echo, then occurrence, until no two frames share a position. */

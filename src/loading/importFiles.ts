@@ -1,5 +1,6 @@
 import { parseInstance } from '../dicom';
 import { errorText } from '../dicom/reasons';
+import { NO_SOP_UID_PREFIX } from '../dicom/seriesNode';
 import type { InstanceMeta } from '../dicom/types';
 import type { SourceFile } from '../sources/sourceFile';
 import { contentHash } from './contentHash';
@@ -77,7 +78,7 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
     const hash = contentHash(fileBytes);
     if (instance.sopInstanceUid === '') {
       // Keyed by content, so the same file gives the same key in every session.
-      instance.sopInstanceUid = `no-uid-${hash}-${fileBytes.length}`;
+      instance.sopInstanceUid = `${NO_SOP_UID_PREFIX}${hash}-${fileBytes.length}`;
       notes.push({ fileName: file.name, reason: 'Duplicate check not possible: this image has no SOP Instance UID (0008,0018); loaded, told apart by its content', severity: 'warning' });
     }
     const uid = instance.sopInstanceUid;

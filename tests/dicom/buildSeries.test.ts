@@ -275,3 +275,49 @@ describe('buildSeries: splitting mixed series', () => {
     );
   });
 });
+
+describe('buildSeries: spacing that changes along a series', () => {
+  it('reports 4 mm then 7 mm as a change of spacing, not as missing slices', () => {
+    // 21 slices 4 mm apart (0..80), then 10 more 7 mm apart (87..150).
+    const depths = [...Array.from({ length: 21 }, (_, i) => i * 4), ...Array.from({ length: 10 }, (_, i) => 80 + (i + 1) * 7)];
+    const [series] = onlySeries(makeStack({ count: depths.length, depths }));
+    expect(series?.frames).toHaveLength(31);
+    expect(series?.warnings).toEqual(['spacing changes along the series: 4.0 mm for 21 slices, then 7.0 mm for 10 slices: not usable as a volume']);
+    expect(series?.geometry?.isVolume).toBe(false);
+    expect(series?.geometry?.uniform).toBe(false);
+  });
+
+  it('still names a gap inside a part of a series whose spacing changes', () => {
+    // 3 mm for 6 slices, one slice missing at 9 mm, then 5 mm for 5 slices.
+    const depths = [0, 3, 6, 12, 15, 18, 23, 28, 33, 38];
+    const [series] = onlySeries(makeStack({ count: depths.length, depths }));
+    expect(series?.warnings).toContain('gap of 6.0 mm between slices 3 and 4 where spacing is 3.0 mm: 1 slice missing?');
+    expect(series?.warnings.some((w) => w.startsWith('spacing changes along the series: 3.0 mm for 6 slices, then 5.0 mm for 4 slices'))).toBe(true);
+  });
+});
+
+describe('buildSeries: repeated positions counted exactly', () => {
+  it('says how many positions are shared when only some are', () => {
+    // 10 positions; the images at 2 of them were sent twice with new UIDs (no acquisition or echo to tell them apart).
+    const stack = makeStack({ count: 10, spacing: 5, overrides: { seriesInstanceUid: 'dup' } });
+    const repeats = [stack[3]!, stack[7]!].map((inst, i) => ({ ...inst, sopInstanceUid: `repeat-${i}`, fileName: `repeat-${i}.dcm`, instanceNumber: 100 + i }));
+    const nodes = buildSeries([...stack, ...repeats])[0]!.studies[0]!.series;
+    expect(nodes.map((n) => n.frames.length)).toEqual([10, 2]);
+    expect(nodes[0]!.warnings[0]).toBe('split: 2 repeats (repeat 1 10 images, repeat 2 2 images): several images share 2 of 10 positions, e.g. echoes or repeated scans');
+  });
+});
+
+describe('buildSeries: series without a Series Instance UID', () => {
+  it('keys it by what its images say, with a note, so it can be shown', () => {
+    const t2 = makeStack({ count: 4, spacing: 5, overrides: { seriesInstanceUid: '', seriesNumber: 3, seriesDescription: 'T2' } });
+    const t1 = makeStack({ count: 3, spacing: 5, overrides: { seriesInstanceUid: '', seriesNumber: 4, seriesDescription: 'T1' } });
+    const series = buildSeries([...t2, ...t1])[0]!.studies[0]!.series;
+    expect(series.map((s) => [s.description, s.frames.length])).toEqual([['T2', 4], ['T1', 3]]);
+    for (const s of series) {
+      expect(s.key).not.toBe('');
+      expect(s.seriesInstanceUid).toBe('');
+      expect(s.warnings[0]).toBe('no Series Instance UID (0020,000E): images grouped by modality, series number and description');
+    }
+    expect(new Set(series.map((s) => s.key)).size).toBe(2);
+  });
+});

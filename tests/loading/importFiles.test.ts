@@ -102,3 +102,29 @@ describe('importFiles: files without a Part-10 header', () => {
     }
   });
 });
+
+describe('importFiles: images without SOP Instance UID', () => {
+  it('loads each with a key from its content (the same in every session) and notes it in the series', async () => {
+    const { part10, ctElements, str } = await import('../dicom/writeDicom');
+    const { buildSeries } = await import('../../src/dicom');
+    // SOP Instance UID empty in the data set and in the file meta; two different images.
+    const noUid = (position: string) => {
+      const bytes = part10(ctElements({ '00080018': str('00080018', 'UI', ''), '00200032': str('00200032', 'DS', position) }));
+      const text = new TextDecoder('latin1').decode(bytes);
+      const at = text.indexOf('1.2.3.4.5\0', 132);
+      bytes.fill(0, at, at + 10);
+      return bytes;
+    };
+    const files = [noUid('0\\0\\0'), noUid('0\\0\\5')].map((bytes, i) => ({ name: `nouid-${i}.dcm`, read: async () => bytes.slice().buffer }));
+    const first = await importFiles(files, registry());
+    const again = await importFiles(files, registry());
+    expect(first.instances).toHaveLength(2);
+    const keys = (r: typeof first) => r.instances.map((i) => `${i.fileName} ${i.sopInstanceUid}`).sort();
+    expect(keys(first)).toEqual(keys(again));
+    expect(new Set(first.instances.map((i) => i.sopInstanceUid)).size).toBe(2);
+    expect(first.notes.map((n) => n.severity)).toEqual(['warning', 'warning']);
+    const series = buildSeries(first.instances)[0]!.studies[0]!.series[0]!;
+    expect(series.frames).toHaveLength(2);
+    expect(series.warnings).toContain('2 images without SOP Instance UID (0008,0018): told apart by their content');
+  });
+});
