@@ -1,5 +1,5 @@
 /**
- * Load benchmark (npm run bench:load [-- --quick] [-- --runs 5] [-- --cases ct300,mr200]).
+ * Load benchmark (npm run bench:load [-- --quick] [-- --runs 5] [-- --cases ct300,mr200] [-- --commit REF | --worktree]).
  * Builds the production app and a stock Cornerstone3D page into a temp folder, serves them, and opens generated
  * series through the file input in headless Chromium (flags as in playwright.config.ts), each run in a fresh
  * context: time to first image, volume ready, MPR rendered, scroll rate, peak heap, longest main-thread block;
@@ -7,7 +7,7 @@
  * "bench:" line per series for scripts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -31,13 +31,27 @@ const log = (line: string) => console.log(line);
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'spinelens-bench-'));
 
+/**
+ * Builds the app as committed (git archive of HEAD, or of --commit REF; node_modules linked), so half-made edits
+ * in the checkout do not break or skew the run; --worktree builds the checkout as it is.
+ */
 function build(): { appDir: string; stockDir: string } {
   const appDir = path.join(work, 'app');
   const stockDir = path.join(work, 'stock');
-  log(`building the production app and the stock page into ${work}`);
+  let source = root;
+  const ref = option('--commit') ?? 'HEAD';
+  if (!/^[\w./-]+$/.test(ref)) throw new Error(`--commit ${ref}: not a commit name`);
+  if (!args.includes('--worktree')) {
+    source = path.join(work, 'source');
+    mkdirSync(source);
+    execFileSync('sh', ['-c', `git -C "${root}" archive ${ref} | tar -x -C "${source}"`]);
+    symlinkSync(path.join(root, 'node_modules'), path.join(source, 'node_modules'));
+  }
+  const commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', ref], { encoding: 'utf8' }).trim();
+  log(`building the production app (${source === root ? 'working tree' : `commit ${commit}`}) and the stock page into ${work}`);
   const vite = path.join(root, 'node_modules', '.bin', 'vite');
-  execFileSync(vite, ['build', '--logLevel', 'error', '--outDir', appDir], { cwd: root, stdio: 'inherit' });
-  execFileSync(vite, ['build', '--config', 'scripts/bench/stock/vite.config.ts', '--outDir', stockDir], { cwd: root, stdio: 'inherit' });
+  execFileSync(vite, ['build', '--logLevel', 'error', '--outDir', appDir], { cwd: source, stdio: 'inherit' });
+  execFileSync(vite, ['build', '--config', 'scripts/bench/stock/vite.config.ts', '--outDir', stockDir], { cwd: source, stdio: 'inherit' });
   return { appDir, stockDir };
 }
 
