@@ -3,3 +3,4 @@ export { measurementRows, roundForUnit, type MeasurementRow } from './measuremen
 export { CSV_COLUMNS, measurementsCsv } from './csv';
 export { CASE_FORMAT, CASE_FORMAT_VERSION, caseFile, caseJson, parseCaseJson, type CaseFile, type CaseParseResult } from './caseJson';
 export { deidentifyCase } from './deidentifiedCase';
+export * from './sr';
