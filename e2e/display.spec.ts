@@ -120,6 +120,8 @@ test.describe('the sample case', () => {
 
     await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
     await expect(left).toContainText('CT · MPR sagittal');
+    // A sagittal plane of an axial CT is a reconstruction: no image of the PACS has its number.
+    await expect(slice(left)).toHaveText(/^Slice \d+\/256$/);
     await expect(left.getByTestId('overlay-wl')).toHaveText(`W ${ct.windowWidth} L ${ct.windowCenter}`);
     await expect(presets).toContainText('Spine: discs and canal (W 250 L 50)');
     await expect(presets).toContainText('Bone (W 2000 L 500)');
@@ -133,6 +135,8 @@ test.describe('the sample case', () => {
     await page.getByTestId('mode-axial').click();
     await expect(left).toContainText('CT · MPR axial');
     await expect(left.getByTestId('overlay-wl')).toHaveText('W 2000 L 500');
+    // Axial planes of the axial CT are its acquired images: numbered as the files are.
+    await expect(slice(left)).toHaveText(/^Im \d+( · \d+)?\/73$/);
   });
 
   test('while the sample loads, the browser and the viewports say "Opening…", never "No images loaded"', async ({ page }) => {

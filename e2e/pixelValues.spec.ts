@@ -23,7 +23,8 @@ test.describe('pixel values as a radiologist reads them', () => {
     await openEmpty(page);
     await loadFiles(page, [sharedPath('pydicom__pydicom-data/data_store/data/RG3_J2KR.dcm')]);
     const viewport = page.getByTestId('viewport-0');
-    await expect(viewport.getByTestId('overlay-slice')).toHaveText('Im 1/1');
+    // Its Instance Number (0020,0013) is 2, as dcmdump reads it: the overlay gives it, with the place in the stack.
+    await expect(viewport.getByTestId('overlay-slice')).toHaveText('Im 2 · 1/1');
     const info = await page.evaluate(() => (window as unknown as { __spinelens: { viewportInfo(s: number): { invert: boolean } } }).__spinelens.viewportInfo(0));
     expect(info.invert).toBe(true);
     expect((await viewportPixelStats(page, 0)).sd).toBeGreaterThan(20);

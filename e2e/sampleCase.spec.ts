@@ -41,7 +41,7 @@ test('the viewer opens on the sample case: baseline beside follow-up, sagittal',
   // Baseline CT beside baseline MR, both sagittal: the lesion at C2-3 on both modalities.
   await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
   await expect(left).toContainText('CT · MPR sagittal');
-  await expect(left.getByTestId('overlay-slice')).toHaveText(/Im \d+\/256/);
+  await expect(left.getByTestId('overlay-slice')).toHaveText(/^Slice \d+\/256$/);
   await page.keyboard.press('2');
   await expect(left.getByTestId('overlay-wl')).toHaveText('W 2000 L 500');
   await right.click({ position: { x: 5, y: 5 } });

@@ -50,7 +50,8 @@ test.describe('open and view real CT and MR series', () => {
 
     // Sagittal MPR of the CT: one slice per column, S at the top, A on the left.
     await page.getByTestId('mode-sagittal').click();
-    await expect(page.getByTestId('viewport-0').getByTestId('overlay-slice')).toHaveText(/Im \d+\/512/);
+    // A reconstructed plane is numbered as a slice of the reconstruction, never as an image of the PACS.
+    await expect(page.getByTestId('viewport-0').getByTestId('overlay-slice')).toHaveText(/^Slice \d+\/512$/);
     await expect(page.getByTestId('viewport-0').getByTestId('marker-top')).toHaveText('S');
     await expect(page.getByTestId('viewport-0').getByTestId('marker-left')).toHaveText('A');
     expect((await viewportPixelStats(page, 0)).sd).toBeGreaterThan(5);
@@ -59,7 +60,7 @@ test.describe('open and view real CT and MR series', () => {
     await page.getByTestId('layout-1x2').click();
     await showSeries(page, 't1_fl2d_sag', 1);
     await page.getByTestId('mode-sagittal').click();
-    await expect(page.getByTestId('viewport-1').getByTestId('overlay-slice')).toHaveText(/Im \d+\/35/);
+    await expect(page.getByTestId('viewport-1').getByTestId('overlay-slice')).toHaveText(/^Im \d+( · \d+)?\/35$/);
     expect((await viewportPixelStats(page, 1)).sd).toBeGreaterThan(10);
     await page.screenshot({ path: 'test-results/ct-mr.png' });
   });

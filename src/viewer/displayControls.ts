@@ -1,6 +1,7 @@
 import { utilities, type Types } from '@cornerstonejs/core';
 import type { SeriesNode } from '../dicom/types';
 import { renderingEngine, viewportIdForSlot } from './renderingEngine';
+import { isStack } from './viewportReadout';
 
 /** A window preset, reached by its number key (1-7) and the preset menu. */
 export type WindowPreset =
@@ -120,8 +121,7 @@ export function zoomBy(viewport: Types.IViewport, factor: number): void {
 
 /** The file's own window for what is on screen: the current image of a stack, the middle image of a volume (as Cornerstone picks it). */
 export function fileWindowOf(viewport: Types.IViewport, series: SeriesNode): { width: number; center: number } | null {
-  const stack = viewport as Partial<Types.IStackViewport>;
-  const index = typeof stack.getCurrentImageIdIndex === 'function' ? stack.getCurrentImageIdIndex() : Math.floor(series.frames.length / 2);
+  const index = isStack(viewport) ? viewport.getCurrentImageIdIndex() : Math.floor(series.frames.length / 2);
   const meta = series.frames[index]?.instance;
   const width = meta?.windowWidths[0];
   const center = meta?.windowCenters[0];

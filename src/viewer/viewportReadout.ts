@@ -1,4 +1,4 @@
-import { utilities, type Types } from '@cornerstonejs/core';
+import { Enums, utilities, type Types } from '@cornerstonejs/core';
 import type { Vec3 } from '../geometry/vec3';
 import { cross, dot } from '../geometry/vec3';
 import { directionLetters } from '../dicom';
@@ -23,8 +23,9 @@ export interface ViewportReadout {
 
 const negate = (v: Vec3): Vec3 => [-v[0], -v[1], -v[2]];
 
-function isStack(viewport: Types.IViewport): viewport is Types.IStackViewport {
-  return typeof (viewport as Partial<Types.IStackViewport>).getCurrentImageIdIndex === 'function';
+/** Volume viewports have a getCurrentImageIdIndex too (the nearest image of any plane): only the type tells them apart. */
+export function isStack(viewport: Types.IViewport): viewport is Types.IStackViewport {
+  return viewport.type === Enums.ViewportType.STACK;
 }
 
 /** What the corner overlays show, read from the viewport's camera and display properties. */
