@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pacsProxy } from './src/features/dicomweb/pacsProxy';
+import { contentSecurityPolicy } from './scripts/contentSecurityPolicy';
 
 const loaderCodecs = [
   'pako',
@@ -18,7 +19,7 @@ const toolsWorkerDeps = ['lodash.get', 'fast-deep-equal', 'seedrandom', 'spark-m
 );
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173, strictPort: true, fs: { allow: ['..'] }, proxy: pacsProxy(process.env) },
   preview: { port: 4173, strictPort: true },
   worker: { format: 'es' },

@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -7,6 +8,8 @@ import { startAutosave } from './storage/autosave';
 import { startSegmentation } from './viewer/segmentation/startSegmentation';
 import './ui/styles.css';
 
+// zod compiles validators with new Function unless told not to; the Content-Security-Policy forbids that.
+z.config({ jitless: true });
 // The test build only (`--mode e2e`): the production bundle has no hooks.
 if (import.meta.env.MODE === 'e2e') void import('./testing/install').then((m) => m.installTestHooks());
 startAnnotationSync();
