@@ -6,7 +6,8 @@
  * compartment (~30 % of the volume) and labelStats. Each case: one cold first run, then RUNS timed runs.
  */
 import os from 'node:os';
-import { labelStats, regionGrow, type Index3, type RegionGrowOptions, type VolumeGrid } from '../src/segment/core';
+import { adaptiveGrow, labelStats, regionGrow, voxelVolumeMm3, type Index3, type RegionGrowOptions, type VolumeGrid } from '../src/segment/core';
+import { lesionPhantom } from '../tests/segment/lesionPhantom';
 
 const NX = 512;
 const NY = 512;
@@ -130,6 +131,22 @@ function main(): void {
   };
 
   const lesionSeed: Index3 = [LESION.ci, LESION.cj, LESION.ck];
+  const timeAdaptive = (name: string, seed: Index3): void => {
+    const times: number[] = [];
+    const c = performance.now();
+    let res = adaptiveGrow(scalars, grid, seed, { maxVoxels: Math.ceil(scalars.length * 0.25) });
+    const first = performance.now() - c;
+    for (let r = 0; r < RUNS; r++) {
+      const a = performance.now();
+      res = adaptiveGrow(scalars, grid, seed, { maxVoxels: Math.ceil(scalars.length * 0.25) });
+      times.push(performance.now() - a);
+    }
+    const ml = (res.voxelCount * voxelMm3) / 1000;
+    rows.push({ name, first, times, voxels: res.voxelCount, extra: `${ml.toFixed(2)} mL vs ${LESION_ML.toFixed(2)} mL analytic (${(((ml - LESION_ML) / LESION_ML) * 100).toFixed(2)} %)${res.truncated ? ', at the cap' : ''}` });
+  };
+  timeAdaptive('adaptive grow (the app), lesion centre', lesionSeed);
+  timeAdaptive('adaptive grow, seed 8 mm off centre', [LESION.ci + 16, LESION.cj - 8, LESION.ck + 4]);
+  timeAdaptive('adaptive grow, worst-case flood (capped)', [150, 256, 150]);
   const lesionMap = timeGrow('lesion grow, 6-conn, 3 SD', lesionSeed, {}, true);
   timeGrow('lesion grow, 26-conn, 3 SD', lesionSeed, { connectivity: 26 }, true);
   timeGrow('lesion grow + fillHoles 3d', lesionSeed, { fillHoles: '3d' }, true);
@@ -164,6 +181,7 @@ function main(): void {
   timeStats('labelStats worst-case flood', floodMap, false);
 
   const cpu = os.cpus()[0]?.model ?? 'cpu';
+  seedSweep();
   console.log(
     `SpineLens segmentation benchmark: ${NX}×${NY}×${NZ} int16 (${(scalars.length / 1e6).toFixed(1)} M voxels), ` +
       `${SPACING.join('×')} mm; node ${process.version}, ${os.availableParallelism()} cores (${cpu.trim()}); volume built in ${(buildMs / 1000).toFixed(1)} s`,
@@ -175,6 +193,28 @@ function main(): void {
     const { median, min, max } = stats(r.times);
     console.log(
       `${r.name.padEnd(40)}${pad(r.first.toFixed(1), 8)}${pad(median.toFixed(1), 8)}${pad(min.toFixed(1), 8)}${pad(max.toFixed(1), 8)}${pad(r.voxels.toLocaleString('en-US'), 12)}  ${r.extra}`,
+    );
+  }
+}
+
+/** Adaptive grow from 20 seeds over the inner half of supersampled MR-like lesions (0.8×0.9×3.3 mm, noise): volume and time. */
+function seedSweep(): void {
+  console.log('seed sweep: adaptive grow, 20 seeds spread over the inner half, MR-like 0.8×0.9×3.3 mm, lesion 600 / surroundings 250 / noise SD 25');
+  console.log(`${'lesion'.padEnd(10)}${'truth mL'.padStart(10)}${'median mL'.padStart(11)}${'min'.padStart(8)}${'max'.padStart(8)}${'spread %'.padStart(10)}${'worst err %'.padStart(12)}${'median ms'.padStart(11)}`);
+  for (const ml of [0.5, 2, 8, 50]) {
+    const p = lesionPhantom({ volumeMl: ml, spacing: [0.8, 0.9, 3.3], lesion: 600, background: 250, noiseSd: 25, seed: 21 });
+    const voxelMl = voxelVolumeMm3(p.grid) / 1000;
+    const vols: number[] = [];
+    const times: number[] = [];
+    for (const seed of p.innerSeeds(20)) {
+      const r = adaptiveGrow(p.scalars, p.grid, seed);
+      vols.push(r.voxelCount * voxelMl);
+      times.push(r.timeMs);
+    }
+    const v = stats(vols);
+    const worst = Math.max(...vols.map((x) => Math.abs(x - p.truthMl) / p.truthMl)) * 100;
+    console.log(
+      `${`${ml} mL`.padEnd(10)}${p.truthMl.toFixed(3).padStart(10)}${v.median.toFixed(3).padStart(11)}${v.min.toFixed(3).padStart(8)}${v.max.toFixed(3).padStart(8)}${(((v.max - v.min) / p.truthMl) * 100).toFixed(2).padStart(10)}${worst.toFixed(2).padStart(12)}${stats(times).median.toFixed(1).padStart(11)}`,
     );
   }
 }

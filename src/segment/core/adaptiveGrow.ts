@@ -20,6 +20,11 @@ const MAX_CORE_FRACTION = 0.4;
 const MAX_ITERATIONS = 6;
 const SEED_RADIUS_MM = 2;
 const CROP_PAD = 5;
+/**
+ * No lesion has this many voxels (750 mL at 0.5×0.5×1 mm): growth stops here as at the cap (and is flagged),
+ * so a leak into a large compartment costs a fraction of a second, not a model fit over the whole volume.
+ */
+export const MAX_REGION_VOXELS = 3_000_000;
 export const DEFAULT_EDGE_LEVEL = 0.5;
 
 /** Intensities learnt from a line drawn across the lesion: inside (its middle) and outside (its ends). */
@@ -82,7 +87,7 @@ export function adaptiveGrow(scalars: ScalarArray, grid: VolumeGrid, seedIn: Ind
   let limit = options.bounds ? clampBox(grid, options.bounds) : fullBox(grid);
   if (limit && options.sphere) limit = clampBox(grid, intersect(limit, sphereBox(grid, options.sphere)));
   if (!limit || !seed.every((v, a) => v >= limit.min[a]! && v <= limit.max[a]!)) throw new RangeError(`Seed ${seed.join(',')} is outside the bounds`);
-  const maxVoxels = options.maxVoxels ?? Infinity;
+  const maxVoxels = Math.min(options.maxVoxels ?? Infinity, MAX_REGION_VOXELS);
   const edgeLevel = options.edgeLevel ?? DEFAULT_EDGE_LEVEL;
   const integer = !(scalars instanceof Float32Array || scalars instanceof Float64Array);
 
