@@ -63,6 +63,11 @@ test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the
   await page.mouse.down();
   await page.mouse.move(...to, { steps: 8 });
   await page.mouse.up();
+  // The length becomes a lesion (by mouse, in the lesion panel), so the SR has a measurement group.
+  await page.keyboard.press('m');
+  const lengthItem = page.getByTestId('measurement-panel').getByTestId('measurement-item').and(page.locator('[data-kind="length"]'));
+  await lengthItem.getByTestId('measurement-lesion').selectOption('__new');
+  await expect(page.getByTestId('measurement-panel').getByTestId('lesion-card')).toHaveCount(1);
 
   // Keyboard: Shift+E opens the dialog.
   await page.keyboard.press('Shift+E');
@@ -87,14 +92,28 @@ test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the
   const [p, q] = drawn.points as [number[], number[]];
   expect(Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!)).toBeCloseTo(expectedMm, 1);
 
+  const sr = await saved(page, () => dialog.getByTestId('export-sr').click());
+  const srDir = mkdtempSync(path.join(tmpdir(), 'spinelens-sr-'));
+  execFileSync('python3', ['-c', 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', sr.file, srDir]);
+  const srFiles = walk(srDir);
+  expect(srFiles).toHaveLength(1);
+  if (hasTool('dsrdump')) {
+    const tree = execFileSync('dsrdump', ['+Pc', srFiles[0]!], { encoding: 'utf8' });
+    const value = Number(/NUM:\(410668003,SCT,"Length"\)="([\d.]+)" \(mm,UCUM/.exec(tree)?.[1]);
+    expect(value).toBeCloseTo(expectedMm, 2);
+    expect(tree).toMatch(/Tracking Unique Identifier"\)="2\.25\.\d+"/);
+  }
+
   const zip = await saved(page, () => dialog.getByTestId('export-teaching').click());
   await expect(dialog.getByTestId('export-status')).toContainText(`${sampleFileCount} files de-identified, 0 left out`);
   await page.screenshot({ path: test.info().outputPath('export-dialog-done.png') });
   const out = mkdtempSync(path.join(tmpdir(), 'spinelens-teaching-'));
   execFileSync('python3', ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2])', zip.file, out]);
   const files = walk(out);
-  const dicomFiles = files.filter((f) => f.endsWith('.dcm'));
+  const dicomFiles = files.filter((f) => f.endsWith('.dcm') && !f.includes(`${path.sep}sr${path.sep}`));
   expect(dicomFiles).toHaveLength(sampleFileCount);
+  const teachingReports = files.filter((f) => f.includes(`${path.sep}sr${path.sep}`));
+  expect(teachingReports).toHaveLength(1);
   const secrets = [
     truth.patient.name,
     truth.patient.id,
@@ -115,8 +134,10 @@ test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the
     expect(dump).not.toContain('PHANTOM');
   }
   if (hasTool('dciodvfy')) {
-    const result = spawnSync('dciodvfy', [dicomFiles[0]!], { encoding: 'utf8' });
-    expect(`${result.stdout}${result.stderr}`.split('\n').filter((l) => l.startsWith('Error'))).toEqual([]);
+    for (const file of [dicomFiles[0]!, teachingReports[0]!]) {
+      const result = spawnSync('dciodvfy', [file], { encoding: 'utf8' });
+      expect(`${result.stdout}${result.stderr}`.split('\n').filter((l) => l.startsWith('Error')), file).toEqual([]);
+    }
   } else console.warn('dciodvfy not installed: teaching zip not validated');
 
   await page.keyboard.press('Escape');

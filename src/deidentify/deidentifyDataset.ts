@@ -68,7 +68,7 @@ function cleanItem(item: DicomDataset, session: DeidentifySession): DicomDataset
   for (const [tag, element] of Object.entries(item)) {
     if (tag.endsWith('0000')) continue; // group lengths are recomputed by the writer
     if (isOverlayOrCurve(tag)) continue;
-    const action = resolveAction(profileRowFor(tag), element.vr, isPrivateTag(tag));
+    const action = resolveAction(profileRowFor(tag), element.vr, isPrivateTag(tag), (element.Value ?? []).length === 0);
     const cleaned = applyAction(action, element, session);
     if (cleaned) result[tag] = cleaned;
   }

@@ -9,7 +9,7 @@ export type ElementAction = 'remove' | 'empty' | 'dummy' | 'remapUid' | 'keep' |
 
 const DATE_VRS = new Set(['DA', 'DT']);
 
-export function resolveAction(row: ProfileRow | undefined, vr: string, isPrivate: boolean): ElementAction {
+export function resolveAction(row: ProfileRow | undefined, vr: string, isPrivate: boolean, isEmpty = false): ElementAction {
   if (isPrivate) return 'remove';
   if (!row) return actionOutsideTable(vr);
   const [, action, modifiedDatesOption] = row;
@@ -27,8 +27,10 @@ export function resolveAction(row: ProfileRow | undefined, vr: string, isPrivate
     case 'Z/D':
     case 'X/Z/D':
       // A dummy item could still name the institution or device, and an empty sequence is invalid
-      // where it is optional (Type 3): remove the sequence.
-      return isSequence ? 'remove' : 'dummy';
+      // where it is optional (Type 3): remove the sequence. One that came empty stays empty (Z):
+      // it holds nothing, and it is there because its IOD requires it (Type 2).
+      if (isSequence) return isEmpty ? 'empty' : 'remove';
+      return 'dummy';
     case 'X/Z/U*':
       return isSequence ? 'cleanItems' : 'remapUid';
     case 'U':

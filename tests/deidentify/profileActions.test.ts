@@ -53,7 +53,7 @@ describe('each action of the profile on a data set', () => {
     '00090010': str('LO', 'ACME PRIVATE CREATOR'), // private creator: removed
     '60003000': { vr: 'OW', Value: [new ArrayBuffer(8)] }, // overlay data: removed
     '00081140': { vr: 'SQ', Value: [{ '00081150': str('UI', '1.2.840.10008.5.1.4.1.1.2'), '00081155': str('UI', '1.2.3.4.5.7') }] },
-    '00081111': { vr: 'SQ', Value: [{ '00081155': str('UI', '1.2.3.4.5.8') }] }, // X/Z/D sequence: emptied
+    '00081111': { vr: 'SQ', Value: [{ '00081155': str('UI', '1.2.3.4.5.8') }] }, // X/Z/D sequence: removed
     '00400275': { vr: 'SQ', Value: [{ '00401001': str('SH', 'REQ1') }] }, // X sequence
   };
   const out = deidentifyDataset(input, testSession(-1000));
@@ -83,6 +83,10 @@ describe('each action of the profile on a data set', () => {
     expect(item['00081150']?.Value).toEqual(['1.2.840.10008.5.1.4.1.1.2']);
     expect(item['00081155']?.Value?.[0]).toMatch(/^2\.25\./);
     expect(out['00081111']).toBeUndefined();
+  });
+  it('X/Z/D: a sequence that came empty stays empty (its IOD may require it, Type 2)', () => {
+    const empty = deidentifyDataset({ '00081111': { vr: 'SQ', Value: [] } }, testSession());
+    expect(empty['00081111']).toEqual({ vr: 'SQ', Value: [] });
   });
   it('dates shift by the session shift (1000 days back), date-times keep their time', () => {
     expect(out['00080020']?.Value).toEqual(['20210619']);

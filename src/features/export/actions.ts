@@ -1,7 +1,9 @@
 import { caseFile, caseJson, measurementRows, measurementsCsv } from '../../export';
 import { loadedCase } from './adapters/loadedCase';
 import { download, todayStamp } from './download';
+import { structuredReports } from './structuredReports';
 import { buildTeachingCase, type TeachingCaseResult } from './teachingCase';
+import { zipArchive } from './zip/zipWriter';
 
 export function exportMeasurementsCsv(): number {
   const { state, context } = loadedCase();
@@ -19,4 +21,14 @@ export async function exportTeachingCase(includeBurnedIn: boolean, onProgress: (
   const { parts, written, leftOut } = await buildTeachingCase(includeBurnedIn, onProgress);
   if (written > 0) download(`spinelens-teaching-case-${todayStamp()}.zip`, parts, 'application/zip');
   return { written, leftOut };
+}
+
+/** The reading as DICOM SR, one TID 1500 report per study, zipped; returns how many reports. */
+export function exportStructuredReports(): number {
+  const { state, context } = loadedCase();
+  const reports = structuredReports(state, context);
+  if (reports.length === 0) return 0;
+  const entries = reports.map((r) => ({ path: `study${r.studyIndex}-measurements-sr.dcm`, bytes: new Uint8Array(r.bytes) }));
+  download(`spinelens-sr-${todayStamp()}.zip`, zipArchive(entries), 'application/zip');
+  return reports.length;
 }

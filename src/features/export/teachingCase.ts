@@ -1,6 +1,7 @@
 import { createDeidentifySession, deidentifyFile } from '../../deidentify';
 import { caseFile, caseJson, deidentifyCase } from '../../export';
 import { instanceBytes, loadedCase } from './adapters/loadedCase';
+import { structuredReports } from './structuredReports';
 import { zipArchive, type ZipEntry } from './zip/zipWriter';
 
 export interface TeachingCaseResult {
@@ -18,7 +19,8 @@ replaced consistently across files, every date moved by the same number of days 
 studies are kept). Patient Identity Removed = YES; the method is recorded in each file.
 Pixels are not changed: check the images for burned-in text before sharing.
 
-case.json is the reading (lesions, labels, measurements, segmentation volumes) with the same UIDs and dates.
+case.json is the reading (lesions, labels, measurements, segmentation volumes) with the same UIDs and dates;
+dicom/study*/sr/measurements.dcm is the same reading as a DICOM SR (TID 1500) per study.
 Open the dicom folder and case.json together in SpineLens.
 `;
 
@@ -57,9 +59,14 @@ export async function buildTeachingCase(includeBurnedIn: boolean, onProgress: (d
     entries.push({ path: `${folder}/IM${String(count).padStart(4, '0')}.dcm`, bytes: new Uint8Array(result.bytes) });
   }
   onProgress(instances.length, instances.length);
+  // The reports go through the same session: their study and frame UIDs match the images'.
+  for (const report of structuredReports(state, context)) {
+    const result = deidentifyFile(`report of study ${report.studyIndex}`, report.bytes, session, { includeBurnedIn: true });
+    if (result.ok) entries.push({ path: `dicom/study${report.studyIndex}/sr/measurements.dcm`, bytes: new Uint8Array(result.bytes) });
+  }
   const encoder = new TextEncoder();
   const teachingFile = deidentifyCase(caseFile(state, context, new Date(0)), session);
   entries.push({ path: 'case.json', bytes: encoder.encode(caseJson(teachingFile)) });
   entries.push({ path: 'README.txt', bytes: encoder.encode(README) });
-  return { parts: zipArchive(entries), written: entries.length - 2, leftOut };
+  return { parts: zipArchive(entries), written: instances.length - leftOut.length, leftOut };
 }

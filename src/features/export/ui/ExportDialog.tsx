@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { exportCaseJson, exportMeasurementsCsv, exportTeachingCase } from '../actions';
+import { exportCaseJson, exportMeasurementsCsv, exportStructuredReports, exportTeachingCase } from '../actions';
 import './export.css';
 
 interface Props {
@@ -84,6 +84,20 @@ export function ExportDialog({ onClose }: Props) {
           }}
         >
           Save case JSON
+        </button>
+      </section>
+      <section>
+        <h3>DICOM SR (for a PACS)</h3>
+        <p>One measurement report (TID 1500) per study: each lesion with its name, level and tracking UID, lengths, axes, areas and volumes.</p>
+        <button
+          type="button"
+          data-testid="export-sr"
+          onClick={() => {
+            const count = exportStructuredReports();
+            setStatus(count > 0 ? `Saved ${count} DICOM SR report(s).` : 'No lesion has a measurement or volume yet: no report to save.');
+          }}
+        >
+          Save DICOM SR
         </button>
       </section>
       <section>
