@@ -229,7 +229,9 @@ test('deleting a lesion removes its segmented volume, also after a reload', asyn
   // The card's rounded volume agrees with the ground truth (not with today's output).
   const cardMl = Number((await card.getByTestId('lesion-segmented').textContent())?.match(/Segmented ([\d.]+) mL/)?.[1]);
   expect(Math.abs(cardMl / BASELINE_ML - 1)).toBeLessThan(0.05);
-  await card.getByRole('button', { name: /^Delete lesion/ }).click();
+  await card.getByRole('button', { name: /^Delete lesion/ }).first().click();
+  // Deleting asks in the panel first.
+  await page.getByRole('button', { name: 'Delete lesion', exact: true }).click();
 
   await page.getByTestId('panel-tab-segmentation').click();
   await expect(page.getByTestId('seg-volume')).toHaveAttribute('data-ml', '0.0000');
