@@ -20,7 +20,7 @@ export function SegmentFlags({ seriesKey, segment }: { seriesKey: string; segmen
       ) : (
         <p>
           <span className="muted">Not counted in the response until confirmed. </span>
-          <button type="button" data-testid="seg-confirm" title="The volume is right: count it (c on the panel)" onClick={() => confirmSegment(seriesKey, segment.label)}>
+          <button type="button" data-testid="seg-confirm" title="The volume is right: count it in the response" onClick={() => confirmSegment(seriesKey, segment.label)}>
             Volume is right
           </button>
         </p>
