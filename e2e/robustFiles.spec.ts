@@ -61,3 +61,20 @@ test('bad files are refused at once with plain reasons; a file without Part-10 h
   expect((await viewportPixelStats(page, 0)).sd).toBeGreaterThan(5);
   await page.screenshot({ path: test.info().outputPath('import-problems.png') });
 });
+
+test('a series whose spacing changes says so in the study browser, not in a tooltip only', async ({ page }) => {
+  await openEmpty(page);
+  const dir = path.dirname(SAMPLE_CT);
+  // Slices 1–10 of the 1.25 mm sample CT, then every other slice up to 30: 1.25 mm, then 2.5 mm.
+  const numbers = [...Array.from({ length: 10 }, (_, i) => i + 1), ...Array.from({ length: 10 }, (_, i) => 12 + i * 2)];
+  await loadFiles(page, numbers.map((n) => path.join(dir, `IM${String(n).padStart(4, '0')}.dcm`)));
+  const warning = page.getByTestId('series-warning').filter({ hasText: 'spacing changes' });
+  await expect(warning).toBeVisible();
+  // Sorted along the slice normal the sample runs from slice 30 up to slice 1: ten 2.5 mm steps (30→10), then nine 1.25 mm steps.
+  await expect(warning).toHaveText('⚠ spacing changes along the series: 2.5 mm for 11 slices, then 1.25 mm for 9 slices: not usable as a volume');
+  await expect(page.getByTestId('series-warning').filter({ hasText: 'missing' })).toHaveCount(0);
+  // No single slice spacing is shown for it: a wrong mm is worse than none.
+  await expect(page.getByTestId('viewport-0').getByTestId('overlay-slice')).toBeVisible();
+  await expect(page.getByTestId('viewport-0')).not.toContainText('mm slices');
+  await page.screenshot({ path: test.info().outputPath('spacing-change.png') });
+});

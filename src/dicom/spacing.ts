@@ -8,7 +8,7 @@ export const VOLUME_SPACING_SPREAD = 0.1;
 export const MAX_SHEAR_DEG = 1;
 
 export interface SpacingReport {
-  /** Median step along the normal, null for fewer than 2 positions. */
+  /** Median step along the normal; null for fewer than 2 positions or when the spacing changes along the series. */
   sliceSpacing: number | null;
   uniform: boolean;
   isVolume: boolean;
@@ -60,7 +60,8 @@ export function analyseSpacing(positions: readonly Vec3[], normal: Vec3): Spacin
           `${missing} slice${missing === 1 ? '' : 's'} missing?`,
       );
     }
-    return { sliceSpacing: spacing, uniform: false, isVolume: false, warnings };
+    // No single number is the spacing of this series: none is shown rather than a wrong one.
+    return { sliceSpacing: null, uniform: false, isVolume: false, warnings };
   }
 
   const tolerance = Math.max(0.01, 0.01 * spacing);

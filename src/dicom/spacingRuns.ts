@@ -9,6 +9,11 @@ export interface SpacingRun {
   gap?: { missing: number };
 }
 
+/** "4.0", "1.25": one decimal unless a second one says more. */
+export function millimetres(value: number): string {
+  return Math.abs(value * 10 - Math.round(value * 10)) < 0.005 ? value.toFixed(1) : value.toFixed(2);
+}
+
 const sameSpacing = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.01, 0.02 * Math.min(a, b));
 
 function runsOf(steps: readonly number[]): SpacingRun[] {
@@ -77,5 +82,5 @@ export function describeRuns(runs: readonly SpacingRun[]): string {
   }
   const last = parts[parts.length - 1];
   if (last) last.slices += pendingGapSteps;
-  return parts.map((p) => `${p.spacing.toFixed(1)} mm for ${p.slices} slices`).join(', then ');
+  return parts.map((p) => `${millimetres(p.spacing)} mm for ${p.slices} slices`).join(', then ');
 }

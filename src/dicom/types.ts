@@ -87,7 +87,7 @@ export interface SeriesGeometry {
   normal: Vec3;
   /** [row, column] mm. */
   pixelSpacing: readonly [number, number];
-  /** From IPP projected on the normal (median step), null for 1 frame. */
+  /** From IPP projected on the normal (median step); null for 1 frame or when the spacing changes along the series. */
   sliceSpacing: number | null;
   uniform: boolean;
   /** >=3 frames, one orientation/size, positions strictly distinct; usable for MPR. */

@@ -78,7 +78,7 @@ export function StudyBrowser({ opening }: { opening: boolean }) {
                             {series.modality} · {series.frames.length} {series.frames.length === 1 ? 'image' : 'images'}
                             {series.geometry?.isVolume ? ' · MPR' : ''}
                           </span>
-                          {series.warnings.length > 0 && <span className="warning">⚠ {series.warnings[0]}</span>}
+                          {series.warnings.map((warning) => <span key={warning} className="warning" data-testid="series-warning">⚠ {warning}</span>)}
                         </span>
                       </button>
                     </li>

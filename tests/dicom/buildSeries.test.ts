@@ -283,8 +283,15 @@ describe('buildSeries: spacing that changes along a series', () => {
     const [series] = onlySeries(makeStack({ count: depths.length, depths }));
     expect(series?.frames).toHaveLength(31);
     expect(series?.warnings).toEqual(['spacing changes along the series: 4.0 mm for 21 slices, then 7.0 mm for 10 slices: not usable as a volume']);
+    expect(series?.geometry?.sliceSpacing).toBeNull();
     expect(series?.geometry?.isVolume).toBe(false);
     expect(series?.geometry?.uniform).toBe(false);
+  });
+
+  it('gives a spacing its second decimal when it has one', () => {
+    const depths = [...Array.from({ length: 10 }, (_, i) => i * 1.25), ...Array.from({ length: 10 }, (_, i) => 11.25 + (i + 1) * 2.5)];
+    const [series] = onlySeries(makeStack({ count: depths.length, depths }));
+    expect(series?.warnings[0]).toBe('spacing changes along the series: 1.25 mm for 10 slices, then 2.5 mm for 10 slices: not usable as a volume');
   });
 
   it('still names a gap inside a part of a series whose spacing changes', () => {
