@@ -44,7 +44,7 @@ function walk(dir: string): string[] {
   });
 }
 
-test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the teaching zip holds no identifying value', async ({ page }) => {
+test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the teaching zip holds no identifying value; SR and JSON open on another browser', async ({ page, browser }) => {
   await openSample(page);
   const box = (await page.getByTestId('viewport-0').boundingBox())!;
   const from: Point = [box.x + box.width / 2 - 60, box.y + box.height / 2 - 40];
@@ -142,4 +142,27 @@ test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the
 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // Another browser (no saved work): the SR, then the case JSON, bring back the lesion and its length.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const second = await other.newPage();
+  await openSample(second);
+  await second.keyboard.press('Shift+E');
+  const secondDialog = second.getByTestId('export-dialog');
+  await secondDialog.getByTestId('import-reading').setInputFiles(srFiles[0]!);
+  await expect(secondDialog.getByTestId('export-status')).toHaveText(/Added 1 lesion\(s\) and 1 measurement\(s\)/);
+  await secondDialog.getByTestId('import-reading').setInputFiles(json.file);
+  await expect(secondDialog.getByTestId('export-status')).toHaveText(/Added 1 lesion\(s\) and 1 measurement\(s\)/);
+  await second.screenshot({ path: test.info().outputPath('import-done.png') });
+  await second.keyboard.press('Escape');
+  await second.keyboard.press('m');
+  const panel = second.getByTestId('measurement-panel');
+  await expect(panel.getByTestId('lesion-card')).toHaveCount(1);
+  // The JSON (read last) carries the lesion's site; the SR has none.
+  await expect(panel.getByTestId('lesion-site')).toHaveValue('osseous');
+  const restored = panel.getByTestId('measurement-item').and(second.locator('[data-kind="length"]'));
+  await expect(restored).toHaveCount(1);
+  await expect(restored.getByTestId('measurement-value').first()).toHaveText(`${expectedMm.toFixed(1)} mm`);
+  await second.screenshot({ path: test.info().outputPath('import-panel.png') });
+  await other.close();
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportCaseJson, exportMeasurementsCsv, exportStructuredReports, exportTeachingCase } from '../actions';
+import { importReading } from '../importReading';
 import './export.css';
 
 interface Props {
@@ -122,6 +123,24 @@ export function ExportDialog({ onClose }: Props) {
             ))}
           </ul>
         )}
+      </section>
+      <section>
+        <h3>Open a reading</h3>
+        <p>A case JSON or a DICOM SR saved by SpineLens, for the images open now: its lesions and measurements are added.</p>
+        <label className="export-file">
+          <span className="visually-hidden">Reading file</span>
+          <input
+            type="file"
+            accept=".json,.dcm,application/json,application/dicom"
+            data-testid="import-reading"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              void importReading(file).then((result) => setStatus(result.ok ? result.message : result.reason));
+            }}
+          />
+        </label>
       </section>
       <p className="export-status" role="status" data-testid="export-status">
         {status}
