@@ -108,3 +108,21 @@ function findStreamStart(bytes: Uint8Array): number {
   // 132 + tag(4) + VR(2) + length(2) + UL value(4) = 144, then the group's length.
   return 144 + view.getUint32(140, true);
 }
+
+describe('parseInstance: property, on random bytes', () => {
+  it('never throws and always gives a catalogued reason, with or without a DICM preamble', async () => {
+    const { random } = await import('../../scripts/corpus/mutate');
+    const rnd = random(99);
+    const explicitHeader = part10(ctElements()).subarray(0, 400);
+    for (let i = 0; i < 3000; i++) {
+      const length = Math.floor(rnd() * 2048);
+      const bytes = new Uint8Array(length);
+      for (let j = 0; j < length; j++) bytes[j] = Math.floor(rnd() * 256);
+      // A third keep a real preamble and file meta start, so the parser gets past the first checks.
+      if (i % 3 === 0) bytes.set(explicitHeader.subarray(0, Math.min(length, Math.floor(rnd() * 400))));
+      let result: ParseResult | undefined;
+      expect(() => (result = parseInstance(`random-${i}`, bytes))).not.toThrow();
+      if (result && result.kind !== 'image') expect(isCataloguedReason(result.reason), `${i}: ${result.reason}`).toBe(true);
+    }
+  });
+});
