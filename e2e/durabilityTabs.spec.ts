@@ -22,7 +22,7 @@ test('two tabs on the same studies: each learns of the other\'s edits and neithe
   await drawLength(first, -30);
   await expect(first.getByTestId('measurements-toggle')).toHaveText('1 measurement');
   await expect(second.getByTestId('measurements-toggle')).toHaveText('1 measurement');
-  await expect(second.getByTestId('sync-notice')).toContainText('Another tab saved changes to these studies');
+  await expect(second.getByTestId('sync-notice')).toContainText("Another tab's changes merged in");
 
   await second.bringToFront();
   await drawLength(second, 30);

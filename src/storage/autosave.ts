@@ -126,7 +126,8 @@ function adopt(key: string, saved: SpineLensState, savedAnnotations: Record<stri
   if (sameContent(merged, current.state, annotations, current.annotations)) return false;
   current.replaceAll(merged, annotations);
   restoreAnnotations(merged.measurements, annotations);
-  useSyncNotice.getState().setNotice(`Another tab saved changes to these studies at ${new Date().toLocaleTimeString()}: they were merged in here.`);
+  const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  useSyncNotice.getState().setNotice(`Another tab's changes merged in (${time})`);
   return true;
 }
 
