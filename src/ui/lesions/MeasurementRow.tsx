@@ -17,6 +17,7 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
   const store = useMeasurementStore.getState;
   const autoLevel = assignLevel(measurementCentre(m), labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid), m.frameOfReferenceUid)?.level;
   const level = m.level ?? autoLevel;
+  const levelChange = useMeasurementStore((s) => s.levelChanges[m.id]);
   return (
     <li className="measurement-item" data-testid="measurement-item" data-kind={m.kind}>
       <div className="measurement-main">
@@ -40,6 +41,19 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
           ×
         </button>
       </div>
+      {levelChange && (
+        <div className="level-change" role="status" data-testid="level-change">
+          <span>
+            Level changed by the edit: {levelChange.from} → {levelChange.to}
+          </span>
+          <button type="button" onClick={() => store().keepPreviousLevel(m.id)} data-testid="level-keep">
+            Keep {levelChange.from}
+          </button>
+          <button type="button" onClick={() => store().acceptLevelChange(m.id)} data-testid="level-accept">
+            Use {levelChange.to}
+          </button>
+        </div>
+      )}
       <div className="measurement-links">
         <input
           aria-label="Level of this measurement"
