@@ -1,7 +1,7 @@
 import type { Action } from './keyboard/bindings';
 import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } from '../state/viewerStore';
 import { applyWindowPreset, jumpToEnd, resetView, scrollSlices, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
-import { activatePrimaryTool } from '../viewer/toolGroup';
+import { selectTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
 import { toggleComparison } from './comparison/comparisonController';
 import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
@@ -40,11 +40,6 @@ const VIEW_ACTIONS: Partial<Record<Action, ViewMode>> = {
   viewSagittal: 'sagittal',
   viewCoronal: 'coronal',
 };
-
-export function selectTool(tool: ToolName): void {
-  activatePrimaryTool(tool);
-  useViewerStore.getState().setActiveTool(tool);
-}
 
 /** Escape: drops a pending arrow text, point pair or vertebra labelling and goes back to window/level. */
 export function cancelPending(): void {

@@ -1,5 +1,5 @@
 import { ToolGroupManager, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
-import type { ToolName } from '../state/viewerStore';
+import { useViewerStore, type ToolName } from '../state/viewerStore';
 import { RENDERING_ENGINE_ID } from './renderingEngine';
 import { arrowTextConfiguration } from './tools/annotationText';
 
@@ -74,6 +74,12 @@ function setPrimaryTool(toolGroup: ToolTypes.IToolGroup, tool: ToolName): void {
 
 export function activatePrimaryTool(tool: ToolName): void {
   setPrimaryTool(group(), tool);
+}
+
+/** Gives the left button to a tool and shows it as the active one. */
+export function selectTool(tool: ToolName): void {
+  activatePrimaryTool(tool);
+  useViewerStore.getState().setActiveTool(tool);
 }
 
 export function attachViewport(viewportId: string): void {

@@ -6,7 +6,7 @@ import { useViewerStore, type ToolName } from '../../state/viewerStore';
 import { pointPairAlignment } from '../../viewer/sync/alignmentInForce';
 import { configureTool } from '../../viewer/toolGroup';
 import { viewportStudy } from '../../viewer/vertebraLabeling';
-import { selectTool } from '../commands';
+import { selectTool } from '../../viewer/toolGroup';
 import { currentComparison } from './comparisonController';
 
 let toolBefore: ToolName = 'WindowLevel';

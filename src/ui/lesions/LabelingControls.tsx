@@ -2,7 +2,7 @@ import { VERTEBRAE, type Vertebra } from '../../lesions';
 import { nextLabelIn, useLabelingStore } from '../../state/labelingStore';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { findSeries, useViewerStore } from '../../state/viewerStore';
-import { selectTool } from '../commands';
+import { selectTool } from '../../viewer/toolGroup';
 import { deleteLabel } from '../../viewer/vertebraLabeling';
 
 /** Vertebral labels: which level the next click places, and the labels placed per study. */

@@ -12,7 +12,7 @@ import {
   startForActiveSlot,
   undo,
 } from '../../viewer/segmentation/segmentationController';
-import { selectTool } from '../commands';
+import { selectTool } from '../../viewer/toolGroup';
 import { EdgeControl } from './EdgeControl';
 import { SegmentFlags } from './SegmentFlags';
 import { SegmentationNumbers } from './SegmentationNumbers';
