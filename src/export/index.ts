@@ -4,3 +4,4 @@ export { CSV_COLUMNS, measurementsCsv } from './csv';
 export { CASE_FORMAT, CASE_FORMAT_VERSION, caseFile, caseJson, parseCaseJson, type CaseFile, type CaseParseResult } from './caseJson';
 export { deidentifyCase } from './deidentifiedCase';
 export * from './sr';
+export { tumourBoardReport, chartPoints, type TumourBoardReport, type ReportLesion, type ReportLesionRow, type ReportResponseLine } from './report/reportModel';

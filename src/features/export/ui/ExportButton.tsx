@@ -1,4 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { tumourBoardReport } from '../../../export';
+import { loadedCase } from '../adapters/loadedCase';
+import { useKeyImages } from '../report/keyImages';
+import { TumourBoardReport } from '../report/TumourBoardReport';
+import { usePrinting } from '../report/usePrinting';
 import { ExportDialog } from './ExportDialog';
 
 /** Shift+E, free in the app's key table. */
@@ -7,6 +12,10 @@ const isExportKey = (e: KeyboardEvent) => e.key === 'E' && e.shiftKey && !e.ctrl
 /** The toolbar's Export button; Shift+E opens the same dialog. */
 export function ExportButton() {
   const [open, setOpen] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const images = useKeyImages((s) => s.images);
+  const donePrinting = useCallback(() => setPrinting(false), []);
+  usePrinting(printing, donePrinting);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -23,7 +32,21 @@ export function ExportButton() {
       <button type="button" aria-haspopup="dialog" aria-pressed={open} onClick={() => setOpen(true)} title="Export: measurements CSV, case JSON, de-identified teaching zip (Shift+E)" data-testid="export-button">
         Export
       </button>
-      {open && <ExportDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <ExportDialog
+          onClose={() => setOpen(false)}
+          onPrint={() => {
+            setOpen(false);
+            setPrinting(true);
+          }}
+        />
+      )}
+      {printing && <TumourBoardReport report={reportOfLoadedCase()} images={images} />}
     </>
   );
+}
+
+function reportOfLoadedCase() {
+  const { state, context } = loadedCase();
+  return tumourBoardReport(state, context);
 }

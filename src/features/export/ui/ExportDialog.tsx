@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportCaseJson, exportMeasurementsCsv, exportStructuredReports, exportTeachingCase } from '../actions';
 import { importReading } from '../importReading';
+import { ReportSection } from '../report/ReportSection';
 import './export.css';
 
 interface Props {
   onClose(): void;
+  onPrint(): void;
 }
 
 interface TeachingOutcome {
@@ -13,7 +15,7 @@ interface TeachingOutcome {
 }
 
 /** The export choices in an in-app dialog: Escape or Close returns to the images. */
-export function ExportDialog({ onClose }: Props) {
+export function ExportDialog({ onClose, onPrint }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [status, setStatus] = useState('');
   const [includeBurnedIn, setIncludeBurnedIn] = useState(false);
@@ -124,6 +126,7 @@ export function ExportDialog({ onClose }: Props) {
           </ul>
         )}
       </section>
+      <ReportSection onPrint={onPrint} setStatus={setStatus} />
       <section>
         <h3>Open a reading</h3>
         <p>A case JSON or a DICOM SR saved by SpineLens, for the images open now: its lesions and measurements are added.</p>
