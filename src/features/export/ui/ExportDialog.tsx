@@ -105,7 +105,7 @@ export function ExportDialog({ onClose, onPrint }: Props) {
       </section>
       <section>
         <h3>Teaching case (zip, de-identified)</h3>
-        <p>The images with names, IDs and free text removed, UIDs replaced and dates moved (DICOM PS3.15 Basic Profile), with the reading.</p>
+        <p>The images with names, IDs and free text removed, UIDs replaced and dates moved (DICOM PS3.15 Basic Profile), with the reading. Lesion names and notes go as typed: keep patient details out of them.</p>
         <label>
           <input type="checkbox" checked={includeBurnedIn} onChange={(e) => setIncludeBurnedIn(e.target.checked)} data-testid="export-burned-in" />
           <span>Include images that may show patient details burned into the pixels (ultrasound, screen captures, X-ray…); I have checked them.</span>
