@@ -32,8 +32,8 @@ module.exports = {
     {
       name: 'no-upward-from-adapters',
       severity: 'error',
-      comment: 'Cornerstone adapters, stores and storage sit below the UI and the app.',
-      from: { path: '^src/(viewer|state|storage|sources|loading)/' },
+      comment: 'Features, Cornerstone adapters, stores and storage sit below the app (src/ui).',
+      from: { path: '^src/(viewer|state|storage|sources|loading|features)/' },
       to: { path: '^src/(ui|app)/' },
     },
     {

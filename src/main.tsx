@@ -5,7 +5,7 @@ import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { startAnnotationSync } from './viewer/annotationSync';
 import { startAutosave } from './storage/autosave';
-import { startSegmentation } from './viewer/segmentation/startSegmentation';
+import { startSegmentation } from './features/segmentation';
 import './ui/styles.css';
 
 // zod compiles validators with new Function unless told not to; the Content-Security-Policy forbids that.

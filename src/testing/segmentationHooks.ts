@@ -1,10 +1,10 @@
 import type { Types } from '@cornerstonejs/core';
-import { useSegmentationStore } from '../state/segmentationStore';
+import { useSegmentationStore } from '../features/segmentation/segmentationStore';
 import { useViewerStore } from '../state/viewerStore';
 import { registerTestHooks } from './testHooks';
 import { viewportOfSlot } from '../viewer/displayControls';
-import { sessionFor } from '../viewer/segmentation/segmentationController';
-import { segmentationSaved } from '../viewer/segmentation/segmentationSaving';
+import { sessionFor } from '../features/segmentation/adapters/segmentationController';
+import { segmentationSaved } from '../features/segmentation/adapters/segmentationSaving';
 
 /** Scrolls a viewport to the slice through a world point (stack or volume). */
 function jumpToWorld(slot: number, world: [number, number, number]): boolean {

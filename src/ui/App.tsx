@@ -10,7 +10,7 @@ import { useMeasurementStore } from '../state/measurementStore';
 import { ProgressBar } from './ProgressBar';
 import { SyncNotice } from './SyncNotice';
 import { useKeyboard } from './keyboard/useKeyboard';
-import { importSources } from './importSources';
+import { importSources } from '../features/import';
 import { fromLocalFile } from '../sources/sourceFile';
 import { filesFromDataTransfer } from '../sources/droppedFiles';
 import { sampleCaseFiles } from '../sources/sampleCase';

@@ -6,7 +6,7 @@ import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../vi
 import { toggleComparison } from './comparison/comparisonController';
 import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
 import { cancelTextRequest } from '../viewer/tools/annotationText';
-import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../viewer/segmentation/segmentationController';
+import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../features/segmentation';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolWindowLevel: 'WindowLevel',

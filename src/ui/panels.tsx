@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import type { PanelId } from '../state/viewerStore';
 import { MeasurementPanel } from './MeasurementPanel';
-import { SegmentationPanel } from './segmentation/SegmentationPanel';
+import { SegmentationPanel } from '../features/segmentation';
 import { TimelinePanel } from './timeline/TimelinePanel';
-import { ImportProblems } from './ImportProblems';
+import { ImportProblems } from '../features/import';
 import { HelpPanel } from './HelpPanel';
 import { DicomWebPanel } from '../features/dicomweb';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openBall, type IndexBox } from '../../src/segment/core';
-import { reconstructOpening } from '../../src/viewer/segmentation/reconstructOpening';
+import { reconstructOpening } from '../../src/features/segmentation/adapters/reconstructOpening';
 
 describe('opening by reconstruction', () => {
   it('keeps the ball whole and lets a one-voxel leak back only `steps` voxels deep', () => {

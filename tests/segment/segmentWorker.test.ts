@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pasteMask, regionGrow } from '../../src/segment/core';
-import type { SegmentRequest } from '../../src/segment/worker/segmentMessages';
-import { createSegmentClient } from '../../src/segment/worker/segmentClient';
-import { createSegmentHandler } from '../../src/segment/worker/segmentWorkerHandler';
+import type { SegmentRequest } from '../../src/features/segmentation/worker/segmentMessages';
+import { createSegmentClient } from '../../src/features/segmentation/worker/segmentClient';
+import { createSegmentHandler } from '../../src/features/segmentation/worker/segmentWorkerHandler';
 import { insideEllipsoid, makeGrid, volumeFrom } from './synthetic';
 
 /** In-process stand-in for a Worker: structured-clones messages (with transfer) and runs the real handler. */

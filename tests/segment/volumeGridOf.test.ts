@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexToWorld, voxelVolumeMm3, worldToIndex } from '../../src/segment/core';
-import { nearestVoxel, volumeGridOf } from '../../src/viewer/segmentation/volumeGridOf';
+import { nearestVoxel, volumeGridOf } from '../../src/features/segmentation/adapters/volumeGridOf';
 
 const deg = Math.PI / 180;
 

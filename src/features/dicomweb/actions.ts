@@ -1,4 +1,4 @@
-import { importSources } from '../../ui/importSources';
+import { importSources } from '../import';
 import { useViewerStore } from '../../state/viewerStore';
 import { listInstances, searchStudies, storeInstances, type DicomWebServer } from './core/client';
 import { DicomWebError, errorMessage } from './core/errors';

@@ -1,5 +1,5 @@
-import type { ImportNote } from '../loading/importFiles';
-import { useViewerStore } from '../state/viewerStore';
+import type { ImportNote } from '../../loading/importFiles';
+import { useViewerStore } from '../../state/viewerStore';
 
 function NoteList({ title, notes, testId }: { title: string; notes: ImportNote[]; testId: string }) {
   if (notes.length === 0) return null;

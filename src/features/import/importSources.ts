@@ -1,9 +1,9 @@
-import { importFiles } from '../loading/importFiles';
-import type { SourceFile } from '../sources/sourceFile';
-import { allSeries, useViewerStore, type ViewMode } from '../state/viewerStore';
-import type { PatientNode, SeriesNode } from '../dicom/types';
-import { isRegistered, registerInstance } from '../viewer/imageRegistry';
-import { ensureCornerstone } from '../viewer/cornerstoneSetup';
+import { importFiles } from '../../loading/importFiles';
+import type { SourceFile } from '../../sources/sourceFile';
+import { allSeries, useViewerStore, type ViewMode } from '../../state/viewerStore';
+import type { PatientNode, SeriesNode } from '../../dicom/types';
+import { isRegistered, registerInstance } from '../../viewer/imageRegistry';
+import { ensureCornerstone } from '../../viewer/cornerstoneSetup';
 
 /** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
 export async function importSources(files: readonly SourceFile[], label = 'Reading files'): Promise<void> {

@@ -1,5 +1,5 @@
-import { keyValueDatabase } from './keyValueDatabase';
-import type { RleLabelmap } from '../segment/core';
+import { keyValueDatabase } from '../../storage/keyValueDatabase';
+import type { RleLabelmap } from '../../segment/core';
 
 const DB_NAME = 'spinelens-segmentations';
 const STORE = 'labelmaps';

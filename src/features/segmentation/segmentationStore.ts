@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SegmentationFlag } from '../lesions/lesion';
+import type { SegmentationFlag } from '../../lesions/lesion';
 
 /**
  * Where the grown region's edge sits between the lesion's intensity (0) and its surroundings' (1), both learnt

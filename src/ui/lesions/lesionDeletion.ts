@@ -1,6 +1,6 @@
 import { useMeasurementStore } from '../../state/measurementStore';
-import { useSegmentationStore } from '../../state/segmentationStore';
-import { detachSegmentationsOfLesion } from '../../viewer/segmentation/segmentationController';
+import { useSegmentationStore } from '../../features/segmentation';
+import { detachSegmentationsOfLesion } from '../../features/segmentation';
 import { recordUndoable } from '../../viewer/undoHistory';
 
 /** What deleting a lesion would take with it, in words ("2 measurements and a segmentation"); empty when nothing. */

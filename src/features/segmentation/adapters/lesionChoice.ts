@@ -1,4 +1,4 @@
-import { useMeasurementStore } from '../../state/measurementStore';
+import { useMeasurementStore } from '../../../state/measurementStore';
 
 /** A lesion without measurements yet, for segmenting before measuring. */
 export function createEmptyLesion(): string {

@@ -1,4 +1,4 @@
-import { boxSize, type IndexBox } from '../../segment/core';
+import { boxSize, type IndexBox } from '../../../segment/core';
 
 /**
  * Opening by reconstruction, on masks of region-growing results: the opened region (thin bridges cut, the

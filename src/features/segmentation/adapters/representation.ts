@@ -1,6 +1,6 @@
 import { segmentation } from '@cornerstonejs/tools';
-import { useViewerStore } from '../../state/viewerStore';
-import { renderingEngine, viewportIdForSlot } from '../renderingEngine';
+import { useViewerStore } from '../../../state/viewerStore';
+import { renderingEngine, viewportIdForSlot } from '../../../viewer/renderingEngine';
 
 /** Viewport ids of the slots that currently show a series (and whose viewport exists). */
 export function viewportIdsShowing(seriesKey: string): string[] {

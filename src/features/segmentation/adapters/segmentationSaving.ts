@@ -1,6 +1,6 @@
-import type { SeriesNode } from '../../dicom/types';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { deleteSegmentation, loadSegmentations, saveSegmentation, type SavedSegmentation } from '../../storage/segmentationPersistence';
+import type { SeriesNode } from '../../../dicom/types';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { deleteSegmentation, loadSegmentations, saveSegmentation, type SavedSegmentation } from '../segmentationPersistence';
 import type { SeriesSegmentation } from './seriesSegmentation';
 
 const SAVE_DELAY_MS = 400;

@@ -1,4 +1,4 @@
-import type { SeriesNode } from '../../dicom/types';
+import type { SeriesNode } from '../../../dicom/types';
 import {
   LabelmapHistory,
   decodeRle,
@@ -12,8 +12,8 @@ import {
   type LabelStats,
   type RleLabelmap,
   type SliceAxis,
-} from '../../segment/core';
-import type { SegmentClient } from '../../segment/worker/segmentClient';
+} from '../../../segment/core';
+import type { SegmentClient } from '../worker/segmentClient';
 import { createLabelmapSegmentation, readLabelmap, removeLabelmapSegmentation, writeLabelmap } from './labelmapImages';
 import { loadedVolume, type LoadedVolume } from './volumeSource';
 

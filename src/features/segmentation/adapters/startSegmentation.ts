@@ -1,8 +1,8 @@
 import type { Types } from '@cornerstonejs/core';
-import { useSegmentationStore } from '../../state/segmentationStore';
-import { ensureCornerstone } from '../cornerstoneSetup';
-import { onSeriesDisplayed } from '../displaySeries';
-import { configureTool } from '../toolGroup';
+import { useSegmentationStore } from '../segmentationStore';
+import { ensureCornerstone } from '../../../viewer/cornerstoneSetup';
+import { onSeriesDisplayed } from '../../../viewer/displaySeries';
+import { configureTool } from '../../../viewer/toolGroup';
 import { applyBrushSize, applyThresholdRange, growAt, listenForLabelmapEdits, showOrRestoreSegmentation } from './segmentationController';
 
 /** Wires the segmentation feature: seed clicks, brush strokes, drawing and restoring on displayed series. */

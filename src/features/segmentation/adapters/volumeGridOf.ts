@@ -1,5 +1,5 @@
-import type { Vec3 } from '../../geometry/vec3';
-import { isInsideGrid, worldToIndex, type Index3, type VolumeGrid } from '../../segment/core';
+import type { Vec3 } from '../../../geometry/vec3';
+import { isInsideGrid, worldToIndex, type Index3, type VolumeGrid } from '../../../segment/core';
 
 /** The geometry fields of a Cornerstone image volume (kept structural so this stays testable in Node). */
 export interface VolumeGeometryFields {

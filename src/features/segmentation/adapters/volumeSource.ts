@@ -1,8 +1,8 @@
 import { cache, volumeLoader, type Types } from '@cornerstonejs/core';
-import type { SeriesNode } from '../../dicom/types';
-import type { ScalarArray, VolumeGrid } from '../../segment/core';
-import { volumeIdFor } from '../displaySeries';
-import { imageIdsForSeries } from '../imageRegistry';
+import type { SeriesNode } from '../../../dicom/types';
+import type { ScalarArray, VolumeGrid } from '../../../segment/core';
+import { volumeIdFor } from '../../../viewer/displaySeries';
+import { imageIdsForSeries } from '../../../viewer/imageRegistry';
 import { volumeGridOf } from './volumeGridOf';
 
 export interface LoadedVolume {

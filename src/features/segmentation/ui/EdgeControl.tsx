@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { EDGE_LEVELS, type SegmentationView } from '../../state/segmentationStore';
-import { setEdgeLevel } from '../../viewer/segmentation/segmentationController';
+import { EDGE_LEVELS, type SegmentationView } from '../segmentationStore';
+import { setEdgeLevel } from '../adapters/segmentationController';
 
 const describeLevel = (v: number): string =>
   `${Math.round(v * 100)} %${Math.abs(v - EDGE_LEVELS.default) < 1e-9 ? ' (halfway: unbiased)' : v < EDGE_LEVELS.default ? ' (tighter)' : ' (looser)'}`;

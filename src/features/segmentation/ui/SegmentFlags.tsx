@@ -1,5 +1,5 @@
-import type { SegmentView } from '../../state/segmentationStore';
-import { confirmSegment } from '../../viewer/segmentation/segmentationController';
+import type { SegmentView } from '../segmentationStore';
+import { confirmSegment } from '../adapters/segmentationController';
 
 /** The plausibility flags of a segment with their reasons, and the reader's confirmation. */
 export function SegmentFlags({ seriesKey, segment }: { seriesKey: string; segment: SegmentView }) {

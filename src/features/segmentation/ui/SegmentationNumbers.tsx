@@ -1,6 +1,6 @@
-import { lesionSummary } from '../../lesions';
-import { useMeasurementStore } from '../../state/measurementStore';
-import type { SegmentationView, SegmentView } from '../../state/segmentationStore';
+import { lesionSummary } from '../../../lesions';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import type { SegmentationView, SegmentView } from '../segmentationStore';
 
 const ml = (v: number): string => `${v.toFixed(2)} mL`;
 

@@ -1,6 +1,6 @@
-import { useMeasurementStore } from '../../state/measurementStore';
-import { useSegmentationStore } from '../../state/segmentationStore';
-import { findSeries, useViewerStore, type ToolName } from '../../state/viewerStore';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { useSegmentationStore } from '../segmentationStore';
+import { findSeries, useViewerStore, type ToolName } from '../../../state/viewerStore';
 import {
   addLesionSegment,
   clearSegmentation,
@@ -11,8 +11,8 @@ import {
   setLesion,
   startForActiveSlot,
   undo,
-} from '../../viewer/segmentation/segmentationController';
-import { selectTool } from '../../viewer/toolGroup';
+} from '../adapters/segmentationController';
+import { selectTool } from '../../../viewer/toolGroup';
 import { EdgeControl } from './EdgeControl';
 import { SegmentFlags } from './SegmentFlags';
 import { SegmentationNumbers } from './SegmentationNumbers';

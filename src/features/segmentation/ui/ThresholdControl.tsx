@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useSegmentationStore, type SegmentationView } from '../../state/segmentationStore';
-import { setThresholdRange } from '../../viewer/segmentation/segmentationController';
+import { useSegmentationStore, type SegmentationView } from '../segmentationStore';
+import { setThresholdRange } from '../adapters/segmentationController';
 
 /** Low and high value the threshold brush paints; a grow fills in its window, the user can type over it. */
 export function ThresholdControl({ view }: { view: SegmentationView }) {

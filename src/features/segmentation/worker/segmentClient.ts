@@ -1,4 +1,4 @@
-import type { AdaptiveGrowOptions, AdaptiveGrowResult, Index3, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
+import type { AdaptiveGrowOptions, AdaptiveGrowResult, Index3, RegionGrowOptions, ScalarArray, VolumeGrid } from '../../../segment/core';
 import type { SegmentRequest, SegmentResponse, WorkerGrowResult } from './segmentMessages';
 
 export type { WorkerGrowResult } from './segmentMessages';

@@ -1,4 +1,4 @@
-import type { AdaptiveGrowOptions, AdaptiveGrowResult, Index3, RegionGrowMaskResult, RegionGrowOptions, ScalarArray, VolumeGrid } from '../core';
+import type { AdaptiveGrowOptions, AdaptiveGrowResult, Index3, RegionGrowMaskResult, RegionGrowOptions, ScalarArray, VolumeGrid } from '../../../segment/core';
 
 /** Main thread → worker. */
 export interface RegionGrowRequest {

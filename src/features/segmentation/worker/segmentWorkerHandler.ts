@@ -1,4 +1,4 @@
-import { adaptiveGrow, regionGrowMask, type ScalarArray } from '../core';
+import { adaptiveGrow, regionGrowMask, type ScalarArray } from '../../../segment/core';
 import type { SegmentRequest, SegmentResponse } from './segmentMessages';
 
 export interface HandledMessage {

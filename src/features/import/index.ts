@@ -1,0 +1,2 @@
+export * from './importSources';
+export * from './ImportProblems';
