@@ -14,12 +14,16 @@ export const TAG = {
   longitudinalTemporalInformationModified: '00280303',
   sopInstanceUid: '00080018',
   mediaStorageSopInstanceUid: '00020003',
+  transferSyntaxUid: '00020010',
   sourceApplicationEntityTitle: '00020016',
   sendingApplicationEntityTitle: '00020017',
   receivingApplicationEntityTitle: '00020018',
 } as const;
 
 /** LO: at most 64 characters; the codes in the sequence below say the same thing precisely. */
+const DEFLATED_EXPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2.1.99';
+const EXPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+
 export const DEIDENTIFICATION_METHOD = 'SpineLens: PS3.15 Basic Profile, Modified Dates Option';
 
 const code = (value: string, meaning: string): DicomDataset => ({
@@ -52,6 +56,10 @@ export function deidentifyFileMeta(meta: DicomDataset, session: DeidentifySessio
   delete result[TAG.sourceApplicationEntityTitle];
   delete result[TAG.sendingApplicationEntityTitle];
   delete result[TAG.receivingApplicationEntityTitle];
+  // dcmjs writes the data set uncompressed: a deflated file is written as explicit VR little endian.
+  if (result[TAG.transferSyntaxUid]?.Value?.[0] === DEFLATED_EXPLICIT_LITTLE_ENDIAN) {
+    result[TAG.transferSyntaxUid] = { vr: 'UI', Value: [EXPLICIT_LITTLE_ENDIAN] };
+  }
   const uid = result[TAG.mediaStorageSopInstanceUid]?.Value?.[0];
   if (typeof uid === 'string') result[TAG.mediaStorageSopInstanceUid] = { vr: 'UI', Value: [session.uids.remap(uid)] };
   return result;

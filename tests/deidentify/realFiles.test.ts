@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ const realFiles = [
   'neurolabusc__dcm_qa_enh/In/Siemens/XA10/6_1.dcm',
   'pydicom__pydicom/src/pydicom/data/test_files/CT_small.dcm',
   'pydicom__pydicom-data/data_store/data/MR-SIEMENS-DICOM-WithOverlays.dcm',
+  'pydicom__pydicom/src/pydicom/data/test_files/image_dfl.dcm',
+  'neurolabusc__dcm_qa_ts/In/3.dcm',
+  'pydicom__pydicom-data/data_store/data/JPEG-LL.dcm',
 ].map((path) => join(REAL, path));
 
 const sampleFiles = ['baseline/ct', 'baseline/mr', 'followup/mr'].flatMap((folder) =>
@@ -68,9 +72,13 @@ function identifyingValues(dataset: DicomDataset): Set<string> {
   return values;
 }
 
+/** Code Meaning holds the standard's own terms ("Uncompressed predecessor"): only an exact copy of a secret counts there. */
+const CODE_MEANING = '00080104';
+
 function leakedSecret(tag: string, text: string, secrets: Set<string>): string | undefined {
   const value = text.replace(/\0/g, '').trim();
-  if (secrets.has(`${tag}=${value}`)) return value;
+  if (secrets.has(`${tag}=${value}`) || secrets.has(`*=${value}`)) return value;
+  if (tag === CODE_MEANING) return undefined;
   for (const secret of secrets) if (secret.startsWith('*=') && value.includes(secret.slice(2))) return secret.slice(2);
   return undefined;
 }
@@ -103,7 +111,8 @@ describe('de-identifying the sample case and real files with one session', () =>
       const header = Buffer.from(result.bytes).toString('latin1');
       const headerEnd = header.lastIndexOf('\xe0\x7f\x10\x00');
       const headerText = header.slice(0, headerEnd > 0 ? headerEnd : header.length);
-      for (const secret of [...secrets].filter((s) => s.startsWith('*=')).map((s) => s.slice(2))) expect(headerText.includes(secret), `${path} bytes hold ${secret}`).toBe(false);
+      // Names, IDs, dates and UIDs (digits or ^): plain words could be the standard's own terms.
+      for (const secret of [...secrets].filter((s) => s.startsWith('*=') && /[\d^]/.test(s)).map((s) => s.slice(2))) expect(headerText.includes(secret), `${path} bytes hold ${secret}`).toBe(false);
       for (const [tag] of allElements(out.dict)) expect(parseInt(tag.slice(0, 4), 16) % 2, `${path} private ${tag}`).toBe(0);
     }
   });
@@ -137,16 +146,17 @@ describe('de-identifying the sample case and real files with one session', () =>
     expect(days(date(base.result.bytes)) - days(date(read(base.path)))).toBe(session.dayShift);
   });
 
-  it.skipIf(!hasTool('dcmdump'))('dcmtk reads Patient Identity Removed = YES and the new SOP Instance UID in meta and data set', () => {
+  it.skipIf(!hasTool('dcmdump'))('dcmtk reads every output (deflated, big endian, JPEG included): Patient Identity Removed = YES, new SOP Instance UID in meta and data set', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spinelens-deid-'));
-    const { result } = outputs[0]!;
-    if (!result.ok) throw new Error(result.reason);
-    const file = join(dir, 'out.dcm');
-    writeFileSync(file, Buffer.from(result.bytes));
-    expect(dcmdumpValue(file, 'PatientIdentityRemoved')).toContain('[YES]');
-    const sop = /\[(.*?)\]/.exec(dcmdumpValue(file, 'SOPInstanceUID'))?.[1];
-    expect(sop).toMatch(/^2\.25\./);
-    expect(dcmdumpValue(file, 'MediaStorageSOPInstanceUID')).toContain(sop);
+    outputs.forEach(({ path, result }, index) => {
+      if (!result.ok) throw new Error(result.reason);
+      const file = join(dir, `out${index}.dcm`);
+      writeFileSync(file, Buffer.from(result.bytes));
+      expect(dcmdumpValue(file, 'PatientIdentityRemoved'), path).toContain('[YES]');
+      const sop = /\[(.*?)\]/.exec(dcmdumpValue(file, 'SOPInstanceUID'))?.[1];
+      expect(sop, path).toMatch(/^2\.25\./);
+      expect(dcmdumpValue(file, 'MediaStorageSOPInstanceUID'), path).toContain(sop);
+    });
   });
 
   it.skipIf(!hasTool('dciodvfy'))('dciodvfy finds no error the input did not already have', () => {
@@ -157,7 +167,13 @@ describe('de-identifying the sample case and real files with one session', () =>
       const file = join(dir, `${index}.dcm`);
       writeFileSync(file, Buffer.from(result.bytes));
       const normalise = (line: string) => line.replace(/[ \t]+/g, ' ').trim();
-      const inputErrors = new Set(dciodvfyErrors(path).map(normalise));
+      // dciodvfy cannot read a deflated file: the input's own errors come from dcmtk's uncompressed copy.
+      let reference = path;
+      if (dciodvfyErrors(path).some((line) => line.includes('Dicom dataset read failed')) && hasTool('dcmconv')) {
+        reference = join(dir, `${index}-input.dcm`);
+        execFileSync('dcmconv', ['+te', path, reference]);
+      }
+      const inputErrors = new Set(dciodvfyErrors(reference).map(normalise));
       const newErrors = dciodvfyErrors(file).map(normalise).filter((line) => !inputErrors.has(line));
       expect(newErrors, path).toEqual([]);
       if (path.startsWith(SAMPLE)) expect(dciodvfyErrors(file), path).toEqual([]);
