@@ -28,10 +28,18 @@ describe('plausibilityFlags', () => {
     expect(codes({ volumeMl: 3.1, ellipsoidMl: 1.5, otherTimepointMl: null })).toEqual(['larger-than-ellipsoid']);
     expect(codes({ volumeMl: 2.9, ellipsoidMl: 1.5, otherTimepointMl: null })).toEqual([]);
   });
-  it('more than 3× larger or smaller than the other timepoint is flagged both ways', () => {
+  it('more than 3× larger or 10× smaller than the other timepoint is flagged', () => {
     expect(codes({ volumeMl: 7, otherTimepointMl: 2, ellipsoidMl: null })).toEqual(['unlike-other-timepoint']);
-    expect(codes({ volumeMl: 0.6, otherTimepointMl: 2, ellipsoidMl: null })).toEqual(['unlike-other-timepoint']);
-    expect(codes({ volumeMl: 0.7, otherTimepointMl: 2, ellipsoidMl: null })).toEqual([]);
+    expect(codes({ volumeMl: 5.9, otherTimepointMl: 2, ellipsoidMl: null })).toEqual([]);
+    expect(codes({ volumeMl: 0.19, otherTimepointMl: 2, ellipsoidMl: null })).toEqual(['unlike-other-timepoint']);
+  });
+  it('a partial response (6 → 1.6 mL, −73 %) is not flagged at either timepoint', () => {
+    expect(codes({ volumeMl: 1.6, otherTimepointMl: 6, ellipsoidMl: null })).toEqual([]);
+    expect(codes({ volumeMl: 6, otherTimepointMl: 1.6, otherIsLater: true, ellipsoidMl: null })).toEqual([]);
+  });
+  it('the direction of time counts: a baseline 4× the follow-up is a response, 4× below it is growth', () => {
+    expect(codes({ volumeMl: 1.6, otherTimepointMl: 6, otherIsLater: true, ellipsoidMl: null })).toEqual(['unlike-other-timepoint']);
+    expect(codes({ volumeMl: 6, otherTimepointMl: 1.6, otherIsLater: false, ellipsoidMl: null })).toEqual(['unlike-other-timepoint']);
   });
   it('the suggestion for a line says to draw it again', () => {
     expect(plausibilityFlags({ ...ok, voxelCount: 3, method: 'line' })[0]!.message).toMatch(/draw the line again/);

@@ -40,4 +40,4 @@ export { LabelmapHistory, type LabelmapHistoryOptions } from './labelmapHistory'
 export { decodeRle, encodeRle, rleNonZeroCount, type RleLabelmap } from './rle';
 export { adaptiveGrow, sphereBox, DEFAULT_EDGE_LEVEL, type AdaptiveGrowOptions, type AdaptiveGrowResult, type ConfiningSphere, type IntensityModel, type IntensityPrior } from './adaptiveGrow';
 export { seriesGrid } from './seriesGrid';
-export { plausibilityFlags, MIN_VOXELS, ELLIPSOID_FACTOR, TIMEPOINT_FACTOR, type PlausibilityInput } from './plausibility';
+export { plausibilityFlags, MIN_VOXELS, ELLIPSOID_FACTOR, TIMEPOINT_GROWTH_FACTOR, TIMEPOINT_SHRINK_FACTOR, type PlausibilityInput } from './plausibility';

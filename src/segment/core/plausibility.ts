@@ -11,8 +11,10 @@ export interface PlausibilityInput {
   reachesGap: string | null;
   /** Ellipsoid volume π/6·a·b·c of the lesion's measured diameters at this timepoint, when measured. */
   ellipsoidMl: number | null;
-  /** Segmented volume of the same lesion at another timepoint, when there is one. */
+  /** Segmented volume of the same lesion at the other timepoint (the one before, else the one after), when there is one. */
   otherTimepointMl: number | null;
+  /** The other timepoint is after this one (growth is then measured from this volume to the other). */
+  otherIsLater?: boolean;
   /** How the region was made: the suggestion differs for a line. */
   method: 'grow' | 'line' | 'edit';
 }
@@ -21,8 +23,13 @@ export interface PlausibilityInput {
 export const MIN_VOXELS = 30;
 /** Far larger than the ellipsoid of the lesion's own diameters (a segmented lesion is rarely above 2×). */
 export const ELLIPSOID_FACTOR = 2;
-/** Far larger or smaller than the same lesion at the other timepoint. */
-export const TIMEPOINT_FACTOR = 3;
+/** Far larger than the same lesion at the other timepoint (a leak more often than growth). */
+export const TIMEPOINT_GROWTH_FACTOR = 3;
+/**
+ * Far smaller than the same lesion at the other timepoint. Looser than growth: a good response shrinks a lesion
+ * 4× (6 → 1.6 mL is a partial response, not an error); a region 10× smaller is more often a fragment.
+ */
+export const TIMEPOINT_SHRINK_FACTOR = 10;
 
 const fmt = (ml: number): string => `${ml < 1 ? ml.toFixed(2) : ml.toFixed(1)} mL`;
 
@@ -55,10 +62,12 @@ export function plausibilityFlags(r: PlausibilityInput): SegmentationFlag[] {
   }
   if (r.otherTimepointMl !== null && r.otherTimepointMl > 0 && r.volumeMl > 0) {
     const ratio = r.volumeMl / r.otherTimepointMl;
-    if (ratio > TIMEPOINT_FACTOR || ratio < 1 / TIMEPOINT_FACTOR) {
+    // Change over time, earlier → later: growth > 3× looks like a leak, shrinking beyond 10× like a fragment.
+    const growth = r.otherIsLater ? 1 / ratio : ratio;
+    if (growth > TIMEPOINT_GROWTH_FACTOR || growth < 1 / TIMEPOINT_SHRINK_FACTOR) {
       flags.push({
         code: 'unlike-other-timepoint',
-        message: `${fmt(r.volumeMl)} is ${ratio > 1 ? `${ratio.toFixed(1)}× larger` : `${(1 / ratio).toFixed(1)}× smaller`} than the same lesion at the other timepoint (${fmt(r.otherTimepointMl)}). Check both; ${retry}.`,
+        message: `${fmt(r.volumeMl)} is ${ratio > 1 ? `${ratio.toFixed(1)}× larger` : `${(1 / ratio).toFixed(1)}× smaller`} than the same lesion ${r.otherIsLater ? 'at the next' : 'at the previous'} timepoint (${fmt(r.otherTimepointMl)}). Check both; ${retry}.`,
       });
     }
   }

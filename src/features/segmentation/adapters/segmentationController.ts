@@ -94,9 +94,21 @@ async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
 const growReports = new Map<string, { truncated: boolean; touchesLimit: boolean }>();
 const reportKey = (seriesKey: string, label: number): string => `${seriesKey}\u0001${label}`;
 
-function otherTimepointMl(lesionId: string, studyInstanceUid: string): number | null {
-  const other = useMeasurementStore.getState().state.segmentationSummaries.find((x) => x.lesionId === lesionId && x.studyInstanceUid !== studyInstanceUid && !x.flags?.length);
-  return other ? other.volumeMm3 / 1000 : null;
+/**
+ * The same lesion's trusted volume at the other timepoint: the latest study before this one, else the first after it
+ * (studies in their date order), with whether it is the later one. Never a study that is not next to this one in time.
+ */
+function otherTimepoint(lesionId: string, studyInstanceUid: string): { ml: number; later: boolean } | null {
+  const studies = useViewerStore.getState().patients.find((p) => p.studies.some((st) => st.studyInstanceUid === studyInstanceUid))?.studies ?? [];
+  const order = (uid: string): number => studies.findIndex((st) => st.studyInstanceUid === uid);
+  const here = order(studyInstanceUid);
+  const trusted = useMeasurementStore
+    .getState()
+    .state.segmentationSummaries.filter((x) => x.lesionId === lesionId && order(x.studyInstanceUid) >= 0 && x.studyInstanceUid !== studyInstanceUid && (!x.flags?.length || x.confirmedAt));
+  const before = trusted.filter((x) => order(x.studyInstanceUid) < here).sort((a, b) => order(b.studyInstanceUid) - order(a.studyInstanceUid))[0];
+  const after = trusted.filter((x) => order(x.studyInstanceUid) > here).sort((a, b) => order(a.studyInstanceUid) - order(b.studyInstanceUid))[0];
+  const other = before ?? after;
+  return other ? { ml: other.volumeMm3 / 1000, later: other === after } : null;
 }
 
 /** Recomputes the numbers and flags of every segment after an edit, publishes them (panel, lesion summaries) and saves. */
@@ -118,6 +130,7 @@ function refresh(session: SeriesSegmentation, save = true): void {
       perpendicularDiameterMm: s.perpendicularDiameter,
     };
     const report = growReports.get(reportKey(key, segment.label));
+    const other = s.voxelCount > 0 ? otherTimepoint(segment.lesionId, view.studyInstanceUid) : null;
     const flags =
       s.voxelCount > 0
         ? plausibilityFlags({
@@ -127,7 +140,8 @@ function refresh(session: SeriesSegmentation, save = true): void {
             reachesFieldOfView: report?.touchesLimit ?? false,
             reachesGap: null,
             ellipsoidMl: lesionSummary(measurements.state, segment.lesionId, view.studyInstanceUid).ellipsoidVolumeMl,
-            otherTimepointMl: otherTimepointMl(segment.lesionId, view.studyInstanceUid),
+            otherTimepointMl: other?.ml ?? null,
+            otherIsLater: other?.later ?? false,
             method: segment.method,
           })
         : [];
