@@ -37,6 +37,13 @@ module.exports = {
       to: { path: '^src/(ui|app)/' },
     },
     {
+      name: 'platform-below-features',
+      severity: 'error',
+      comment: 'The platform (Cornerstone adapters, stores, storage, loading) is shared by features and knows none of them.',
+      from: { path: '^src/(viewer|state|storage|sources|loading)/' },
+      to: { path: '^src/features/' },
+    },
+    {
       name: 'test-hooks-from-test-entry-only',
       severity: 'error',
       comment: 'Test hooks are installed by main.tsx in the test build only.',

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { startAnnotationSync } from './viewer/annotationSync';
+import { restoreAnnotations, startAnnotationSync } from './features/measurements';
+import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation } from './features/segmentation';
 import './ui/styles.css';
@@ -13,7 +14,8 @@ z.config({ jitless: true });
 // The test build only (`--mode e2e`): the production bundle has no hooks.
 if (import.meta.env.MODE === 'e2e') void import('./testing/install').then((m) => m.installTestHooks());
 startAnnotationSync();
-startAutosave();
+startVertebraLabeling();
+startAutosave(restoreAnnotations);
 startSegmentation();
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import type { Vec3 } from '../geometry/vec3';
-import type { Measurement, RoiStats, StatsUnit } from '../measure/types';
+import type { Measurement, RoiStats, StatsUnit } from './types';
 
 /**
  * The parts of a Cornerstone tools annotation that we read, as plain JSON. Structural on purpose:

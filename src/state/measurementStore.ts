@@ -13,7 +13,7 @@ import {
   type StudyAlignment,
   type VertebralLabel,
 } from '../lesions';
-import type { AnnotationJson } from '../viewer/annotationConversion';
+import type { AnnotationJson } from '../measure/annotationConversion';
 
 export interface MeasurementStoreState {
   /** What the user created for the loaded studies; autosaved under state.studiesKey. */

@@ -3,8 +3,7 @@ import { mergeStates, parseSavedState, serialiseState, studiesKey, type SpineLen
 import { useViewerStore } from '../state/viewerStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import type { PatientNode } from '../dicom/types';
-import type { AnnotationJson } from '../viewer/annotationConversion';
-import { restoreAnnotations } from '../viewer/annotationSync';
+import type { AnnotationJson } from '../measure/annotationConversion';
 import { migrateRecord, RECORD_VERSION, type SavedRecord } from './savedRecord';
 import { useSyncNotice } from './syncNotice';
 
@@ -13,6 +12,10 @@ const STORE = 'studyStates';
 const CHANNEL = 'spinelens-autosave';
 
 const database = keyValueDatabase(DB_NAME, STORE);
+
+/** Redraws restored measurements (the measurements feature owns the Cornerstone side). */
+export type RestoreDrawings = (measurements: SpineLensState['measurements'], annotations: Record<string, AnnotationJson>) => void;
+let restoreDrawings: RestoreDrawings = () => {};
 const TAB_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
@@ -37,7 +40,8 @@ interface SaveMessage {
  * studies are loaded again. Another tab's saves on the same studies are merged in, never
  * overwritten. Failures are put in the store's storageError, never swallowed.
  */
-export function startAutosave(): () => void {
+export function startAutosave(onRestored: RestoreDrawings): () => void {
+  restoreDrawings = onRestored;
   let loadedKey = '';
   let writing = false;
   let again = false;
@@ -125,7 +129,7 @@ function adopt(key: string, saved: SpineLensState, savedAnnotations: Record<stri
   const annotations = { ...savedAnnotations, ...current.annotations };
   if (sameContent(merged, current.state, annotations, current.annotations)) return false;
   current.replaceAll(merged, annotations);
-  restoreAnnotations(merged.measurements, annotations);
+  restoreDrawings(merged.measurements, annotations);
   const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   useSyncNotice.getState().setNotice(`Another tab's changes merged in (${time})`);
   return true;
@@ -205,7 +209,7 @@ async function loadFor(key: string): Promise<void> {
   const merged = mergeStates(key, saved, current.state);
   const annotations = { ...(saved ? (record?.annotations ?? {}) : {}), ...current.annotations };
   current.replaceAll(merged, annotations);
-  restoreAnnotations(merged.measurements, annotations);
+  restoreDrawings(merged.measurements, annotations);
 }
 
 /** A record we cannot read is set aside rather than overwritten by the next save. */

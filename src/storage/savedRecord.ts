@@ -1,4 +1,4 @@
-import type { AnnotationJson } from '../viewer/annotationConversion';
+import type { AnnotationJson } from '../measure/annotationConversion';
 
 /** Version of the record around the saved state; the state itself has its own (lesions/savedState). */
 export const RECORD_VERSION = 2;

@@ -2,10 +2,10 @@ import type { Action } from './keyboard/bindings';
 import { findSeries, SLOT_COUNT, useViewerStore, type ToolName, type ViewMode } from '../state/viewerStore';
 import { applyWindowPreset, jumpToEnd, resetView, scrollSlices, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
 import { selectTool } from '../viewer/toolGroup';
-import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../viewer/annotationEdits';
+import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../features/measurements';
 import { toggleComparison } from './comparison/comparisonController';
 import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
-import { cancelTextRequest } from '../viewer/tools/annotationText';
+import { cancelTextRequest } from '../features/measurements';
 import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../features/segmentation';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import type { PanelId } from '../state/viewerStore';
-import { MeasurementPanel } from './MeasurementPanel';
+import { MeasurementPanel } from '../features/measurements';
 import { SegmentationPanel } from '../features/segmentation';
-import { TimelinePanel } from './timeline/TimelinePanel';
+import { TimelinePanel } from '../features/timeline';
 import { ImportProblems } from '../features/import';
 import { HelpPanel } from './HelpPanel';
 import { DicomWebPanel } from '../features/dicomweb';

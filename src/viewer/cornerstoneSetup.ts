@@ -3,7 +3,6 @@ import * as csTools from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { NavigationPanTool, NavigationZoomTool } from './tools/navigationTools';
 import { PointPickTool, SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
-import { startVertebraLabeling } from './vertebraLabeling';
 
 /** Every tool class the viewer uses: Cornerstone's and our own small ones. */
 const TOOL_CLASSES = [
@@ -34,7 +33,6 @@ export function ensureCornerstone(): Promise<void> {
     dicomImageLoader.init({ maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)), useLegacyMetadataProvider: true });
     csTools.init();
     for (const tool of TOOL_CLASSES) csTools.addTool(tool);
-    startVertebraLabeling();
   })();
   return ready;
 }

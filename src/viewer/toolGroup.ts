@@ -1,7 +1,6 @@
 import { ToolGroupManager, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { useViewerStore, type ToolName } from '../state/viewerStore';
 import { RENDERING_ENGINE_ID } from './renderingEngine';
-import { arrowTextConfiguration } from './tools/annotationText';
 
 const TOOL_GROUP_ID = 'spinelens-main';
 const { MouseBindings } = ToolEnums;
@@ -52,7 +51,6 @@ function group(): ToolTypes.IToolGroup {
   created.addToolInstance('Eraser', 'Brush', { activeStrategy: 'ERASE_INSIDE_CIRCLE' });
   // The threshold brush paints only voxels whose value (HU on CT) lies in threshold.range; set with configureTool.
   created.addToolInstance('ThresholdBrush', 'Brush', { activeStrategy: 'THRESHOLD_INSIDE_CIRCLE', threshold: { isDynamic: false, range: [40, 150] } });
-  created.setToolConfiguration('ArrowAnnotate', arrowTextConfiguration);
   created.addTool('StackScroll');
   created.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
   setPrimaryTool(created, 'WindowLevel');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../src/geometry/vec3';
 import { emptyState, lesionSummary, type SpineLensState } from '../../src/lesions';
 import type { BidirectionalMeasurement, Measurement } from '../../src/measure';
-import { measurementFromAnnotation, type AnnotationJson } from '../../src/viewer/annotationConversion';
+import { measurementFromAnnotation, type AnnotationJson } from '../../src/measure/annotationConversion';
 import { bidirectional, lengthMeasurement } from './fixtures';
 
 // An analytic ellipsoid centred at C: semi-axes 15 mm left-right (x), 10 mm anterior-posterior (y), 20 mm craniocaudal (z).

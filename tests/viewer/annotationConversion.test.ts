@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measurementFromAnnotation, storableAnnotation, type AnnotationJson } from '../../src/viewer/annotationConversion';
+import { measurementFromAnnotation, storableAnnotation, type AnnotationJson } from '../../src/measure/annotationConversion';
 import { bidirectionalAxes, lengthMm } from '../../src/measure';
 
 const context = { studyInstanceUid: '1.2.3', seriesKey: '1.2.3.4', frameOfReferenceUid: '1.2.3.9', createdAt: '2025-01-02T03:04:05.000Z' };

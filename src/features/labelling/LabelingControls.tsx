@@ -1,9 +1,9 @@
 import { VERTEBRAE, type Vertebra } from '../../lesions';
-import { nextLabelIn, useLabelingStore } from '../../state/labelingStore';
+import { nextLabelIn, useLabelingStore } from './labelingStore';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { findSeries, useViewerStore } from '../../state/viewerStore';
 import { selectTool } from '../../viewer/toolGroup';
-import { deleteLabel } from '../../viewer/vertebraLabeling';
+import { deleteLabel } from './vertebraLabeling';
 
 /** Vertebral labels: which level the next click places, and the labels placed per study. */
 export function LabelingControls() {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Vertebra } from '../lesions';
+import type { Vertebra } from '../../lesions';
 
 /** Where a study's labelling starts until the reader picks another level. */
 export const FIRST_LABEL: Vertebra = 'C2';

@@ -1,11 +1,12 @@
+import { ensureCornerstone } from '../../viewer/cornerstoneSetup';
 import type { Types } from '@cornerstonejs/core';
-import { nextLevelDown, type VertebralLabel } from '../lesions';
-import type { Vec3 } from '../geometry/vec3';
-import { nextLabelIn, useLabelingStore } from '../state/labelingStore';
-import { useMeasurementStore } from '../state/measurementStore';
-import { instanceForImageId } from './imageRegistry';
-import { configureTool } from './toolGroup';
-import { recordUndoable } from './undoHistory';
+import { nextLevelDown, type VertebralLabel } from '../../lesions';
+import type { Vec3 } from '../../geometry/vec3';
+import { nextLabelIn, useLabelingStore } from './labelingStore';
+import { useMeasurementStore } from '../../state/measurementStore';
+import { instanceForImageId } from '../../viewer/imageRegistry';
+import { configureTool } from '../../viewer/toolGroup';
+import { recordUndoable } from '../../viewer/undoHistory';
 
 /** The study and frame of reference of what a viewport shows. */
 export function viewportStudy(viewport: Types.IViewport): { studyInstanceUid: string; frameOfReferenceUid: string } | null {
@@ -41,5 +42,5 @@ export function deleteLabel(labelId: string): void {
 
 /** Connects the label tool's clicks to placeLabel. */
 export function startVertebraLabeling(): void {
-  configureTool('VertebraLabel', { onClick: (world: Types.Point3, viewport: Types.IViewport) => placeLabel(world as unknown as Vec3, viewport) });
+  void ensureCornerstone().then(() => configureTool('VertebraLabel', { onClick: (world: Types.Point3, viewport: Types.IViewport) => placeLabel(world as unknown as Vec3, viewport) }));
 }

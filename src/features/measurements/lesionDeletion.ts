@@ -1,6 +1,6 @@
 import { useMeasurementStore } from '../../state/measurementStore';
-import { useSegmentationStore } from '../../features/segmentation';
-import { detachSegmentationsOfLesion } from '../../features/segmentation';
+import { useSegmentationStore } from '../segmentation';
+import { detachSegmentationsOfLesion } from '../segmentation';
 import { recordUndoable } from '../../viewer/undoHistory';
 
 /** What deleting a lesion would take with it, in words ("2 measurements and a segmentation"); empty when nothing. */

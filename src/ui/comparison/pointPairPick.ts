@@ -5,7 +5,7 @@ import { useMeasurementStore } from '../../state/measurementStore';
 import { useViewerStore, type ToolName } from '../../state/viewerStore';
 import { pointPairAlignment } from '../../viewer/sync/alignmentInForce';
 import { configureTool } from '../../viewer/toolGroup';
-import { viewportStudy } from '../../viewer/vertebraLabeling';
+import { viewportStudy } from '../../features/labelling';
 import { selectTool } from '../../viewer/toolGroup';
 import { currentComparison } from './comparisonController';
 

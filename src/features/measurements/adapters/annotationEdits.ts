@@ -1,7 +1,7 @@
 import { getRenderingEngines } from '@cornerstonejs/core';
 import { annotation } from '@cornerstonejs/tools';
 import { deleteMeasurement } from './annotationSync';
-import { asOneStep, editHistory } from './undoHistory';
+import { asOneStep, editHistory } from '../../../viewer/undoHistory';
 
 function renderAll(): void {
   for (const engine of getRenderingEngines() ?? []) engine.render();

@@ -1,14 +1,17 @@
 import { eventTarget, getRenderingEngines, type Types } from '@cornerstonejs/core';
 import { annotation as csAnnotation, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
-import type { SeriesNode } from '../dicom/types';
-import type { Measurement } from '../measure/types';
-import { findSeries, SLOT_COUNT, useViewerStore } from '../state/viewerStore';
-import { useMeasurementStore } from '../state/measurementStore';
-import { measurementFromAnnotation, storableAnnotation, type AnnotationJson } from './annotationConversion';
-import { imageIdForSop, instanceForImageId } from './imageRegistry';
-import { viewportOfSlot } from './displayControls';
-import { volumeIdFor } from './displaySeries';
-import { recordUndoable } from './undoHistory';
+import type { SeriesNode } from '../../../dicom/types';
+import type { Measurement } from '../../../measure/types';
+import { findSeries, SLOT_COUNT, useViewerStore } from '../../../state/viewerStore';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { measurementFromAnnotation, storableAnnotation, type AnnotationJson } from '../../../measure/annotationConversion';
+import { imageIdForSop, instanceForImageId } from '../../../viewer/imageRegistry';
+import { viewportOfSlot } from '../../../viewer/displayControls';
+import { volumeIdFor } from '../../../viewer/displaySeries';
+import { ensureCornerstone } from '../../../viewer/cornerstoneSetup';
+import { configureTool } from '../../../viewer/toolGroup';
+import { arrowTextConfiguration } from './annotationText';
+import { recordUndoable } from '../../../viewer/undoHistory';
 
 const { Events } = ToolEnums;
 const VOLUME_PREFIX = volumeIdFor({ key: '' } as SeriesNode);
@@ -23,6 +26,8 @@ type AnnotationEvent = CustomEvent<{ annotation: ToolTypes.Annotation; viewportI
 
 /** Keeps the measurement store in step with what the user draws, edits and deletes. Returns a stop function. */
 export function startAnnotationSync(): () => void {
+  // Arrow labels are typed in the lesions panel, not in a browser prompt.
+  void ensureCornerstone().then(() => configureTool('ArrowAnnotate', arrowTextConfiguration));
   const onAdded = (e: Event) => {
     const { annotation, viewportId } = (e as AnnotationEvent).detail;
     const slot = slotOfViewport(viewportId);

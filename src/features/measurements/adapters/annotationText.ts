@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { useViewerStore } from '../../state/viewerStore';
+import { useViewerStore } from '../../../state/viewerStore';
 
 /** A text the app asks for (the label of an arrow), typed in the lesions panel instead of a browser prompt. */
 export interface TextRequest {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { LESION_SITES, LESION_STATUSES, lesionSummary, type Lesion, type LesionSite, type LesionStatus } from '../../lesions';
-import { formatMl, formatMm, formatPercent, type Measurement } from '../../measure';
-import type { StudyNode } from '../../dicom/types';
-import { formatDicomDate } from '../../dicom';
-import { useMeasurementStore } from '../../state/measurementStore';
+import { LESION_SITES, LESION_STATUSES, lesionSummary, type Lesion, type LesionSite, type LesionStatus } from '../../../lesions';
+import { formatMl, formatMm, formatPercent, type Measurement } from '../../../measure';
+import type { StudyNode } from '../../../dicom/types';
+import { formatDicomDate } from '../../../dicom';
+import { useMeasurementStore } from '../../../state/measurementStore';
 import { MeasurementRow } from './MeasurementRow';
 import { KIND_NAMES } from './measurementValue';
 import { InlineConfirm } from './InlineConfirm';
-import { deleteLesion, lesionContents } from './lesionDeletion';
+import { deleteLesion, lesionContents } from '../lesionDeletion';
 
 interface Props {
   lesion: Lesion;

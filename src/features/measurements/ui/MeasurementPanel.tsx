@@ -1,9 +1,9 @@
-import { useMeasurementStore } from '../state/measurementStore';
-import { useViewerStore } from '../state/viewerStore';
-import { LabelingControls } from './lesions/LabelingControls';
-import { LesionCard } from './lesions/LesionCard';
-import { MeasurementRow } from './lesions/MeasurementRow';
-import { TextRequestForm } from './lesions/TextRequestForm';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { useViewerStore } from '../../../state/viewerStore';
+import { LabelingControls } from '../../labelling';
+import { LesionCard } from './LesionCard';
+import { MeasurementRow } from './MeasurementRow';
+import { TextRequestForm } from './TextRequestForm';
 
 /** Lesions with their measurements per timepoint, the measurements not yet in a lesion, and the labels. */
 export function MeasurementPanel() {

@@ -1,7 +1,7 @@
-import { assignLevel, type Lesion } from '../../lesions';
-import { measurementCentre, type DiameterAxis, type Measurement } from '../../measure';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { deleteMeasurement, jumpToMeasurement } from '../../viewer/annotationSync';
+import { assignLevel, type Lesion } from '../../../lesions';
+import { measurementCentre, type DiameterAxis, type Measurement } from '../../../measure';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { deleteMeasurement, jumpToMeasurement } from '../adapters/annotationSync';
 import { KIND_NAMES, measurementValue } from './measurementValue';
 
 const AXIS_LABELS: Record<DiameterAxis, string> = { ap: 'AP', transverse: 'Transverse', cc: 'Craniocaudal' };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTextRequestStore, type TextRequest } from '../../viewer/tools/annotationText';
+import { useTextRequestStore, type TextRequest } from '../adapters/annotationText';
 
 /** The text the viewer asks for (an arrow's label), typed here: Enter keeps it, Escape cancels. */
 export function TextRequestForm() {

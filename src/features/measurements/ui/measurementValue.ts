@@ -1,4 +1,4 @@
-import { bidirectionalAxes, formatMm, lengthMm, type Measurement } from '../../measure';
+import { bidirectionalAxes, formatMm, lengthMm, type Measurement } from '../../../measure';
 
 export const KIND_NAMES: Record<Measurement['kind'], string> = {
   length: 'Length',

@@ -1,5 +1,5 @@
-import { CHOICE_BASIS_TEXT, seriesName, type SeriesLookup, type TimepointSeries } from '../../response';
-import { useMeasurementStore } from '../../state/measurementStore';
+import { CHOICE_BASIS_TEXT, seriesName, type SeriesLookup, type TimepointSeries } from '../../../response';
+import { useMeasurementStore } from '../../../state/measurementStore';
 
 interface Props {
   choice: TimepointSeries;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type TimelineChartData, type TimelineQuantity } from '../../response';
+import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type TimelineChartData, type TimelineQuantity } from '../../../response';
 
 const COLOUR: Record<TimelineQuantity, string> = { segmentedVolume: '#4ea1ff', ellipsoidVolume: '#d29922', longestDiameter: '#3fb950' };
 const AXIS = { stroke: '#9aa4b2', grid: { stroke: '#262b33', width: 1 }, ticks: { stroke: '#262b33', width: 1 } };

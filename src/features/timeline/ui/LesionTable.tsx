@@ -1,5 +1,5 @@
-import { formatMl, formatMm, formatPercent, formatSignedMm } from '../../measure/format';
-import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type Change, type LesionTimeline, type TimelineQuantity } from '../../response';
+import { formatMl, formatMm, formatPercent, formatSignedMm } from '../../../measure/format';
+import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type Change, type LesionTimeline, type TimelineQuantity } from '../../../response';
 import { ValueSource } from './ValueSource';
 
 const formatValue = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? formatMl(v) : formatMm(v));

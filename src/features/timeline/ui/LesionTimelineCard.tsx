@@ -1,6 +1,6 @@
-import type { Lesion, Timepoint, TrackingSuggestion } from '../../lesions';
-import { timelineChartData, type LesionResponse, type LesionTimeline } from '../../response';
-import { useMeasurementStore } from '../../state/measurementStore';
+import type { Lesion, Timepoint, TrackingSuggestion } from '../../../lesions';
+import { timelineChartData, type LesionResponse, type LesionTimeline } from '../../../response';
+import { useMeasurementStore } from '../../../state/measurementStore';
 import { LesionChart } from './LesionChart';
 import { LesionTable } from './LesionTable';
 import { ResponseList } from './ResponseList';

@@ -1,5 +1,5 @@
-import type { Timepoint } from '../../lesions';
-import type { ResponseResult } from '../../response';
+import type { Timepoint } from '../../../lesions';
+import type { ResponseResult } from '../../../response';
 
 interface Props {
   title: string;

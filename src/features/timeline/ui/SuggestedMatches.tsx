@@ -1,5 +1,5 @@
-import type { Lesion, Timepoint, TrackingSuggestion } from '../../lesions';
-import { useMeasurementStore } from '../../state/measurementStore';
+import type { Lesion, Timepoint, TrackingSuggestion } from '../../../lesions';
+import { useMeasurementStore } from '../../../state/measurementStore';
 import { linkSuggestion } from './linkSuggestion';
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { formatDicomDate } from '../../dicom';
-import { trackingSuggestions } from '../../lesions';
-import { countedSeries, lesionTimeline, patientResponse, preferredVolumeSource } from '../../response';
-import { useMeasurementStore } from '../../state/measurementStore';
+import { formatDicomDate } from '../../../dicom';
+import { trackingSuggestions } from '../../../lesions';
+import { countedSeries, lesionTimeline, patientResponse, preferredVolumeSource } from '../../../response';
+import { useMeasurementStore } from '../../../state/measurementStore';
 import { CountedSeriesChooser } from './CountedSeriesChooser';
 import { LesionTimelineCard } from './LesionTimelineCard';
 import { ResponseList } from './ResponseList';

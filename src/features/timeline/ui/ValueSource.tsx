@@ -1,5 +1,5 @@
-import type { Plane } from '../../lesions';
-import { seriesName, type Provenance } from '../../response';
+import type { Plane } from '../../../lesions';
+import { seriesName, type Provenance } from '../../../response';
 
 const METHOD_TEXT: Record<Provenance['method'], string> = { segmented: 'segmented', ellipsoid: 'ellipsoid π/6·a·b·c', diameter: 'diameter' };
 const SEGMENTATION_TEXT: Record<NonNullable<Provenance['segmentationMethod']>, string> = {

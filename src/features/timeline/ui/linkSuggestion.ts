@@ -1,6 +1,6 @@
-import type { TrackingSuggestion } from '../../lesions';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { moveSegmentationOfLesion } from '../../features/segmentation';
+import type { TrackingSuggestion } from '../../../lesions';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { moveSegmentationOfLesion } from '../../segmentation';
 
 /**
  * Confirms a suggested match: the measurement joins the lesion, or the segmentation moves to it (through the

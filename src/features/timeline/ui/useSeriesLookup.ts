@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { SeriesInfo, SeriesLookup } from '../../response';
-import { useViewerStore } from '../../state/viewerStore';
+import type { SeriesInfo, SeriesLookup } from '../../../response';
+import { useViewerStore } from '../../../state/viewerStore';
 
 /** Modality and description of every loaded series, by series key. */
 export function useSeriesLookup(): SeriesLookup {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { timepointsFromStudies, type Timepoint } from '../../lesions';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { useViewerStore } from '../../state/viewerStore';
+import { timepointsFromStudies, type Timepoint } from '../../../lesions';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { useViewerStore } from '../../../state/viewerStore';
 
 /** The loaded studies as timepoints, relative to the chosen (or earliest) baseline. */
 export function useTimepoints(): Timepoint[] {

@@ -1,0 +1,2 @@
+export * from './vertebraLabeling';
+export * from './LabelingControls';

@@ -1,0 +1,4 @@
+export * from './adapters/annotationSync';
+export * from './adapters/annotationEdits';
+export * from './adapters/annotationText';
+export * from './ui/MeasurementPanel';
