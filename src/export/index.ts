@@ -5,3 +5,4 @@ export { CASE_FORMAT, CASE_FORMAT_VERSION, caseFile, caseJson, parseCaseJson, ty
 export { deidentifyCase } from './deidentifiedCase';
 export * from './sr';
 export { tumourBoardReport, chartPoints, type TumourBoardReport, type ReportLesion, type ReportLesionRow, type ReportResponseLine } from './report/reportModel';
+export * from './seg';

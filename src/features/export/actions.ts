@@ -1,6 +1,7 @@
 import { caseFile, caseJson, measurementRows, measurementsCsv } from '../../export';
 import { loadedCase } from './adapters/loadedCase';
 import { download, todayStamp } from './download';
+import { segmentationObjects } from './segmentations';
 import { structuredReports } from './structuredReports';
 import { buildTeachingCase, type TeachingCaseResult } from './teachingCase';
 import { zipArchive } from './zip/zipWriter';
@@ -23,12 +24,16 @@ export async function exportTeachingCase(includeBurnedIn: boolean, onProgress: (
   return { written, leftOut };
 }
 
-/** The reading as DICOM SR, one TID 1500 report per study, zipped; returns how many reports. */
-export function exportStructuredReports(): number {
+/** The reading as DICOM: one TID 1500 SR per study and one SEG per segmented series, zipped; returns how many of each. */
+export function exportStructuredReports(): { reports: number; segmentations: number } {
   const { state, context } = loadedCase();
   const reports = structuredReports(state, context);
-  if (reports.length === 0) return 0;
-  const entries = reports.map((r) => ({ path: `study${r.studyIndex}-measurements-sr.dcm`, bytes: new Uint8Array(r.bytes) }));
+  const segmentations = segmentationObjects(state, context);
+  if (reports.length + segmentations.length === 0) return { reports: 0, segmentations: 0 };
+  const entries = [
+    ...reports.map((r) => ({ path: `study${r.studyIndex}-measurements-sr.dcm`, bytes: new Uint8Array(r.bytes) })),
+    ...segmentations.map((s) => ({ path: `study${s.studyIndex}-segmentation${s.seriesIndex}-seg.dcm`, bytes: new Uint8Array(s.bytes) })),
+  ];
   download(`spinelens-sr-${todayStamp()}.zip`, zipArchive(entries), 'application/zip');
-  return reports.length;
+  return { reports: reports.length, segmentations: segmentations.length };
 }

@@ -1,7 +1,9 @@
-import { parseCaseJson, readMeasurementReport } from '../../export';
+import { idFromTrackingUid, parseCaseJson, readMeasurementReport, readSegmentation, segmentationHeader } from '../../export';
+import type { Lesion } from '../../lesions';
 import { mergeStates, type SpineLensState } from '../../lesions';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { useViewerStore } from '../../state/viewerStore';
+import { labelmapLayout, loadSegmentsIntoSeries } from '../segmentation';
 
 export type ImportOutcome = { ok: true; message: string } | { ok: false; reason: string };
 
@@ -42,4 +44,50 @@ export async function importReading(file: File): Promise<ImportOutcome> {
   if (!loaded.has(read.report.studyInstanceUid)) return { ok: false, reason: `${file.name} reports on a study that is not open: open its images first.` };
   addToReading({ lesions: read.report.lesions, measurements: read.report.measurements }, true);
   return { ok: true, message: `Added ${read.report.lesions.length} lesion(s) and ${read.report.measurements.length} measurement(s) from ${file.name}.` };
+}
+
+/** The lesion a SEG segment belongs to: the one with its tracking UID, else one of the same name, else a new one. */
+function lesionForSegment(trackingUid: string, name: string, created: Lesion[]): string {
+  const lesions = [...useMeasurementStore.getState().state.lesions, ...created];
+  const id = trackingUid ? idFromTrackingUid(trackingUid) : '';
+  const known = lesions.find((l) => l.id === id) ?? (name ? lesions.find((l) => l.name === name) : undefined);
+  if (known) return known.id;
+  const lesion: Lesion = { id: id || crypto.randomUUID(), name, level: '', levelSource: 'auto', site: 'other', notes: '', status: 'tracked', createdAt: new Date().toISOString() };
+  created.push(lesion);
+  return lesion.id;
+}
+
+/** Opens a DICOM SEG beside its images: each segment becomes its lesion's segmentation of the referenced series. */
+export async function importSegmentation(bytes: ArrayBuffer, fileName: string): Promise<ImportOutcome> {
+  const header = segmentationHeader(bytes, fileName);
+  if (!header.ok) return header;
+  const study = useViewerStore.getState().patients.flatMap((p) => p.studies).find((s) => s.studyInstanceUid === header.studyInstanceUid);
+  const series = study?.series.find((s) => s.seriesInstanceUid === header.referencedSeriesInstanceUid && s.geometry?.isVolume);
+  if (!series) return { ok: false, reason: `${fileName} segments a series that is not open (or not a volume): open its images first.` };
+  let layout;
+  try {
+    layout = await labelmapLayout(series);
+  } catch {
+    return { ok: false, reason: `${fileName}: the images of its series could not be loaded as a volume.` };
+  }
+  const read = readSegmentation(bytes, fileName, layout);
+  if (!read.ok) return read;
+  const created: Lesion[] = [];
+  const masks = read.seg.segments.map((s) => ({ lesionId: lesionForSegment(s.trackingUid, s.name, created), voxels: s.voxels }));
+  if (created.length) addToReading({ lesions: created }, true);
+  const added = await loadSegmentsIntoSeries(series, masks);
+  const kept = masks.length - added.length;
+  return { ok: true, message: `Added the segmentation of ${added.length} lesion(s) from ${fileName}${kept ? ` (${kept} already segmented in this series, kept as they were)` : ''}.` };
+}
+
+const isSegmentation = (bytes: ArrayBuffer): boolean => segmentationHeader(bytes, '').ok;
+
+/** Opens several reading files together: case JSON and SR first (they bring the lesions), then SEG. */
+export async function importReadings(files: readonly File[]): Promise<ImportOutcome[]> {
+  const read = await Promise.all(files.map(async (file) => ({ file, bytes: await file.arrayBuffer() })));
+  const segs = read.filter((r) => !/\.json$/i.test(r.file.name) && isSegmentation(r.bytes));
+  const outcomes: ImportOutcome[] = [];
+  for (const r of read.filter((x) => !segs.includes(x))) outcomes.push(await importReading(r.file));
+  for (const r of segs) outcomes.push(await importSegmentation(r.bytes, r.file.name));
+  return outcomes;
 }

@@ -2,3 +2,4 @@ export * from './adapters/startSegmentation';
 export * from './adapters/segmentationController';
 export * from './segmentationStore';
 export * from './ui/SegmentationPanel';
+export { labelmapLayout, loadSegmentsIntoSeries, openLabelmaps, type LabelmapSlice, type SeriesLabelmap } from './adapters/labelmapExchange';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportCaseJson, exportMeasurementsCsv, exportStructuredReports, exportTeachingCase } from '../actions';
-import { importReading } from '../importReading';
+import { importReadings } from '../importReading';
 import { ReportSection } from '../report/ReportSection';
 import './export.css';
 
@@ -90,17 +90,17 @@ export function ExportDialog({ onClose, onPrint }: Props) {
         </button>
       </section>
       <section>
-        <h3>DICOM SR (for a PACS)</h3>
-        <p>One measurement report (TID 1500) per study: each lesion with its name, level and tracking UID, lengths, axes, areas and volumes.</p>
+        <h3>DICOM SR and SEG (for a PACS)</h3>
+        <p>One measurement report (TID 1500) per study: each lesion with its name, level and tracking UID, lengths, axes, areas and volumes; one segmentation (SEG) per segmented series, a segment per lesion.</p>
         <button
           type="button"
           data-testid="export-sr"
           onClick={() => {
-            const count = exportStructuredReports();
-            setStatus(count > 0 ? `Saved ${count} DICOM SR report(s).` : 'No lesion has a measurement or volume yet: no report to save.');
+            const { reports, segmentations } = exportStructuredReports();
+            setStatus(reports + segmentations > 0 ? `Saved ${reports} DICOM SR report(s) and ${segmentations} DICOM SEG segmentation(s).` : 'No lesion has a measurement or volume yet: no report to save.');
           }}
         >
-          Save DICOM SR
+          Save DICOM SR and SEG
         </button>
       </section>
       <section>
@@ -129,18 +129,20 @@ export function ExportDialog({ onClose, onPrint }: Props) {
       <ReportSection onPrint={onPrint} setStatus={setStatus} />
       <section>
         <h3>Open a reading</h3>
-        <p>A case JSON or a DICOM SR saved by SpineLens, for the images open now: its lesions and measurements are added.</p>
+        <p>A case JSON, a DICOM SR or SEG saved by SpineLens (several at once), for the images open now: its lesions, measurements and segmentations are added.</p>
         <label className="export-file">
           <span className="visually-hidden">Reading file</span>
           <input
             type="file"
             accept=".json,.dcm,application/json,application/dicom"
             data-testid="import-reading"
+            multiple
             onChange={(e) => {
-              const file = e.target.files?.[0];
+              const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              if (!file) return;
-              void importReading(file).then((result) => setStatus(result.ok ? result.message : result.reason));
+              if (files.length === 0) return;
+              setStatus('Opening the reading…');
+              void importReadings(files).then((results) => setStatus(results.map((r) => (r.ok ? r.message : r.reason)).join(' ')));
             }}
           />
         </label>
