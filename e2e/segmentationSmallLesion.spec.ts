@@ -102,3 +102,33 @@ test('a click anywhere inside a 1.6 mL follow-up lesion gives its volume within 
   await expect(rows.nth(1).getByTestId('value-excluded')).toHaveCount(0);
   await expect(volumetric.getByTestId('response-category')).toHaveText('PD');
 });
+
+async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, { steps: 15 });
+  await page.mouse.up();
+}
+
+test('a line dragged across the small lesion gives its volume within 5 %; keys pick the line tool and start another lesion', async ({ page }) => {
+  const { followup } = lesionCase;
+  const panel = await openCase(page);
+  // Line tool by key (n); the line runs along the lesion's longest axis, from outside to outside (1.5 × the semi-axis each side).
+  await page.getByTestId('viewport-1').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await expect(panel.getByTestId('seg-tool-SegmentLine')).toHaveAttribute('aria-pressed', 'true');
+  const reach = 1.5 * Math.max(...followup.semiAxes);
+  const from = await pageAt(page, 1, add(followup.centre, [0, 0, -reach]));
+  const to = await pageAt(page, 1, add(followup.centre, [0, 0, reach]));
+  await drag(page, from, to);
+  await expect(panel.getByTestId('seg-series')).toContainText(followup.seriesDescription);
+  await expectWithin(panel, followup.truthMl, 'follow-up, line across the lesion');
+  await expect(panel.getByTestId('seg-method')).toContainText('line');
+  await page.screenshot({ path: `${shots()}/segmentation-small-lesion-line.png` });
+
+  // Shift+N: another lesion in the same series, its own empty segment, made the active one.
+  await page.keyboard.press('Shift+N');
+  await expect(panel.getByTestId('seg-segment-2')).toHaveAttribute('aria-current', 'true');
+  await expect(panel.getByTestId('seg-volume')).toHaveText('0.00 mL');
+  await expect(panel.getByTestId('seg-segment-volume-1')).toContainText(/1\.[5-6]\d mL/);
+});

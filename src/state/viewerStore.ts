@@ -17,6 +17,7 @@ export type ToolName =
   | 'ArrowAnnotate'
   | 'VertebraLabel'
   | 'SegmentSeed'
+  | 'SegmentLine'
   | 'Brush'
   | 'Eraser'
   | 'PointPick'

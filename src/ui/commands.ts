@@ -6,7 +6,8 @@ import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../fe
 import { toggleComparison } from './comparison/comparisonController';
 import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
 import { cancelTextRequest } from '../features/measurements';
-import { redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../features/segmentation';
+import { openExportDialog } from '../features/export';
+import { addLesionSegmentOfActiveSlot, confirmSegmentOfActiveSlot, redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../features/segmentation';
 
 const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolWindowLevel: 'WindowLevel',
@@ -20,6 +21,7 @@ const TOOL_ACTIONS: Partial<Record<Action, ToolName>> = {
   toolArrow: 'ArrowAnnotate',
   toolVertebraLabel: 'VertebraLabel',
   toolSegmentSeed: 'SegmentSeed',
+  toolSegmentLine: 'SegmentLine',
   toolBrush: 'Brush',
   toolEraser: 'Eraser',
   toolThresholdBrush: 'ThresholdBrush',
@@ -91,6 +93,8 @@ export function runAction(action: Action, openFiles: () => void): void {
       return state.togglePanel('problems');
     case 'togglePacs':
       return state.togglePanel('pacs');
+    case 'openExport':
+      return openExportDialog();
     case 'compare':
       toggleComparison();
       return;
@@ -103,6 +107,10 @@ export function runAction(action: Action, openFiles: () => void): void {
       return state.rightPanel === 'segmentation' ? undoSegmentationOfActiveSlot() : undoAnnotation();
     case 'redo':
       return state.rightPanel === 'segmentation' ? redoSegmentationOfActiveSlot() : redoAnnotation();
+    case 'confirmSegmentation':
+      return confirmSegmentOfActiveSlot();
+    case 'anotherLesionSegment':
+      return addLesionSegmentOfActiveSlot();
     default:
       break;
   }

@@ -3,6 +3,7 @@ import * as csTools from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { NavigationPanTool, NavigationZoomTool } from './tools/navigationTools';
 import { PointPickTool, SegmentSeedTool, VertebraLabelTool } from './tools/worldClickTools';
+import { SegmentLineTool } from './tools/segmentLineTool';
 
 /** Every tool class the viewer uses: Cornerstone's and our own small ones. */
 const TOOL_CLASSES = [
@@ -19,6 +20,7 @@ const TOOL_CLASSES = [
   csTools.BrushTool,
   VertebraLabelTool,
   SegmentSeedTool,
+  SegmentLineTool,
   PointPickTool,
 ];
 

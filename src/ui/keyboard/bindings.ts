@@ -17,6 +17,9 @@ export type Action =
   | 'toolArrow'
   | 'toolVertebraLabel'
   | 'toolSegmentSeed'
+  | 'toolSegmentLine'
+  | 'confirmSegmentation'
+  | 'anotherLesionSegment'
   | 'toolBrush'
   | 'toolEraser'
   | 'toolThresholdBrush'
@@ -48,6 +51,7 @@ export type Action =
   | 'pickPointPair'
   | 'toggleProblems'
   | 'togglePacs'
+  | 'openExport'
   | 'deleteMeasurement'
   | 'cancel'
   | 'undo'
@@ -78,6 +82,9 @@ export const BINDINGS = {
   toolArrow: { key: 'a', label: 'Arrow with text', group: 'Tools' },
   toolVertebraLabel: { key: 'v', label: 'Label vertebrae (click a body; the next click labels the level below)', group: 'Tools' },
   toolSegmentSeed: { key: 'g', label: 'Grow a 3D segmentation from a click in the lesion', group: 'Tools' },
+  toolSegmentLine: { key: 'n', label: 'Segment along a line: drag across the lesion from outside to outside (hard cases)', group: 'Tools' },
+  confirmSegmentation: { key: 'y', label: 'Volume is right: count the flagged segmented volume of the active lesion', group: 'Edit' },
+  anotherLesionSegment: { key: 'N', label: 'Segment another lesion in this series (Shift+N)', group: 'Edit' },
   toolBrush: { key: 'd', label: 'Segmentation brush', group: 'Tools' },
   toolEraser: { key: 'x', label: 'Segmentation eraser', group: 'Tools' },
   toolThresholdBrush: { key: 'h', label: 'Threshold brush: paints only voxels in the range set in the segmentation panel (HU on CT)', group: 'Tools' },
@@ -108,6 +115,7 @@ export const BINDINGS = {
   pickPointPair: { key: 'j', label: 'While comparing: align by a point pair (click a landmark left, then right)', group: 'View' },
   toggleProblems: { key: 'P', label: 'Show or hide the import problems (Shift+P)', group: 'App' },
   togglePacs: { key: 'O', label: 'Open from a PACS: search and open studies over DICOMweb (Shift+O)', group: 'App' },
+  openExport: { key: 'E', label: 'Export: CSV, case JSON, DICOM SR and SEG, store to the PACS, teaching zip, report (Shift+E)', group: 'App' },
   compare: { key: 'c', label: 'Compare baseline and latest follow-up side by side, in step (again: stop)', group: 'View' },
   deleteMeasurement: { key: 'Delete', label: 'Delete the selected measurement (the one clicked or shown from the panel)', group: 'Edit' },
   cancel: { key: 'Escape', label: 'Cancel what waits for a click or text (point pair, vertebra labels, arrow text): back to window/level', group: 'Edit' },

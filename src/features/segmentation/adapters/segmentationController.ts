@@ -6,7 +6,7 @@ import type { SliceAxis } from '../../../segment/core';
 import { createSegmentClient, type SegmentClient } from '../worker/segmentClient';
 import { useMeasurementStore } from '../../../state/measurementStore';
 import { lesionSummary } from '../../../lesions';
-import { plausibilityFlags } from '../../../segment/core';
+import { lineGuide, plausibilityFlags, type AdaptiveGrowOptions } from '../../../segment/core';
 import { EDGE_LEVELS, useSegmentationStore, type SegmentationResult, type SegmentView } from '../segmentationStore';
 import { findSeries, useViewerStore } from '../../../state/viewerStore';
 import { viewportOfSlot } from '../../../viewer/displayControls';
@@ -207,24 +207,48 @@ export function growAt(world: Types.Point3, viewport: Types.IViewport): Promise<
   const series = slot >= 0 ? seriesOfSlot(slot) : undefined;
   if (!series) return Promise.resolve();
   useViewerStore.getState().setActiveSlot(slot);
-  return queueGrow(series, world as unknown as Vec3, false);
+  return queueGrow(series, { world: world as unknown as Vec3 }, false);
 }
 
-function queueGrow(series: SeriesNode, world: Vec3 | null, replaceLast: boolean): Promise<void> {
+/** A line dragged across the lesion: the grow stays in the sphere on the line and learns the lesion from its middle, the surroundings from its ends. */
+export function growAlongLine(start: Types.Point3, end: Types.Point3, viewport: Types.IViewport): Promise<void> {
+  const slots = useViewerStore.getState().slots;
+  const slot = slots.findIndex((_, n) => viewportIdForSlot(n) === viewport.id);
+  const series = slot >= 0 ? seriesOfSlot(slot) : undefined;
+  if (!series) return Promise.resolve();
+  useViewerStore.getState().setActiveSlot(slot);
+  return queueGrow(series, { line: [start as unknown as Vec3, end as unknown as Vec3] }, false);
+}
+
+type GrowFrom = { world: Vec3 } | { line: [Vec3, Vec3] } | null;
+
+function queueGrow(series: SeriesNode, from: GrowFrom, replaceLast: boolean): Promise<void> {
   growing = growing.then(() =>
     run(async () => {
       const session = await ensureSession(series);
-      const seed = world ? nearestVoxel(session.grid, world) : session.lastSeed;
-      if (!seed) {
-        if (world) store().setMessage('The click is outside the volume.');
-        return;
+      let seed = session.lastSeed;
+      let start: AdaptiveGrowOptions = session.lastOptions;
+      let method = session.lastMethod;
+      if (from && 'world' in from) {
+        seed = nearestVoxel(session.grid, from.world);
+        start = {};
+        method = 'grow';
+        if (!seed) return store().setMessage('The click is outside the volume.');
+      } else if (from) {
+        const guide = lineGuide(session.volume.scalars, session.grid, ...from.line);
+        if (!guide) return store().setMessage('Drag a line across the whole lesion, from outside it on one side to outside it on the other.');
+        seed = guide.seed;
+        start = { sphere: guide.sphere, prior: guide.prior };
+        method = 'line';
       }
+      if (!seed) return;
       const view = store().views[series.key]!;
-      const options = { ...(world ? {} : session.lastOptions), edgeLevel: view.edgeLevel, maxVoxels: Math.ceil(session.volume.scalars.length * GROWTH_CAP) };
+      const options = { ...start, edgeLevel: view.edgeLevel, maxVoxels: Math.ceil(session.volume.scalars.length * GROWTH_CAP) };
       const outcome = await session.grow(segmentClient(), seed, options, replaceLast, view.activeLabel);
+      session.lastMethod = method;
       growReports.set(reportKey(series.key, outcome.label), { truncated: outcome.truncated, touchesLimit: outcome.touchesLimit });
       patchSegment(series.key, outcome.label, {
-        method: 'grow',
+        method,
         confirmedAt: undefined,
         lastGrow: { lesionMean: outcome.model.lesionMean, backgroundMedian: outcome.model.backgroundMedian, ms: outcome.ms },
       });
@@ -257,6 +281,20 @@ export function confirmSegment(seriesKey: string, label: number): void {
   if (!session) return;
   patchSegment(seriesKey, label, { confirmedAt: new Date().toISOString() });
   refresh(session);
+}
+
+/** Key y: confirms the active lesion's flagged volume in the active viewport's series. */
+export function confirmSegmentOfActiveSlot(): void {
+  const key = activeSeriesKey();
+  const view = key ? store().views[key] : undefined;
+  const segment = view?.segments.find((s) => s.label === view.activeLabel);
+  if (key && segment?.flags.length && !segment.confirmedAt) confirmSegment(key, segment.label);
+}
+
+/** Shift+N: a segment for another lesion in the active viewport's series. */
+export function addLesionSegmentOfActiveSlot(): void {
+  const key = activeSeriesKey();
+  if (key && store().views[key]) addLesionSegment(key);
 }
 
 /** A segment for another lesion in the same series: the next Grow or brush stroke goes to it. */

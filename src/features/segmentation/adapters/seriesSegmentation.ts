@@ -39,6 +39,8 @@ export class SeriesSegmentation {
   lastSeed: Index3 | null = null;
   /** Options of the last grow (bounds, line), reused when the edge level changes. */
   lastOptions: AdaptiveGrowOptions = {};
+  /** How the last grow started (a click or a line), for the summary's method when the edge level re-runs it. */
+  lastMethod: 'grow' | 'line' = 'grow';
   /** True while the top undo step is the last grow, so a new tolerance replaces it instead of adding. */
   private lastGrowOnTop = false;
 

@@ -3,6 +3,7 @@ import { useMeasurementStore } from '../../../state/measurementStore';
 import type { SegmentationView, SegmentView } from '../segmentationStore';
 
 const ml = (v: number): string => `${v.toFixed(2)} mL`;
+const METHOD: Record<SegmentView['method'], string> = { grow: 'grow from a click', line: 'grow along a line across the lesion', edit: 'edited by hand' };
 
 /** Segmented volume and diameters of one lesion's segment, beside the ellipsoid estimate from its measured diameters. */
 export function SegmentationNumbers({ view, segment }: { view: SegmentationView; segment: SegmentView }) {
@@ -22,6 +23,8 @@ export function SegmentationNumbers({ view, segment }: { view: SegmentationView;
           {result.voxelCount.toLocaleString('en')} voxels × {result.voxelVolumeMm3.toFixed(3)} mm³
         </span>
       </dd>
+      <dt>Made by</dt>
+      <dd data-testid="seg-method">{METHOD[segment.method]}</dd>
       <dt>Largest 3D diameter</dt>
       <dd data-testid="seg-diameters">
         {result.longestDiameterMm.toFixed(1)} mm, perpendicular {result.perpendicularDiameterMm.toFixed(1)} mm

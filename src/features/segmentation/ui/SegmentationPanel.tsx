@@ -21,6 +21,7 @@ import './segmentation.css';
 
 const TOOLS: [ToolName, string, string][] = [
   ['SegmentSeed', 'Grow', 'g'],
+  ['SegmentLine', 'Line', 'n'],
   ['Brush', 'Brush', 'd'],
   ['Eraser', 'Erase', 'x'],
   ['ThresholdBrush', 'Threshold', 'h'],
@@ -124,9 +125,9 @@ export function SegmentationPanel() {
             </button>
           </div>
           <p className="muted seg-help" data-testid="seg-help">
-            Grow (g): click anywhere inside the lesion: the edge is learnt from the lesion and its surroundings. Brush (d) and Erase (x) paint and erase; Threshold (h) paints only voxels between the low and high value
+            Grow (g): click anywhere inside the lesion: the edge is learnt from the lesion and its surroundings. Line (n): for hard cases, drag across the lesion from outside to outside: it stays within the circle on the line. Brush (d) and Erase (x) paint and erase; Threshold (h) paints only voxels between the low and high value
             above (the last grow fills them in). Interpolate fills the slices between painted ones. Ctrl+Z / Ctrl+Y undo and redo segmentation
-            edits while this panel is open.
+            edits while this panel is open; y confirms a flagged volume, Shift+N starts another lesion.
           </p>
         </>
       )}
