@@ -1,3 +1,3 @@
 /** The export feature: the only way other code uses it. */
-export { ExportButton } from './ui/ExportButton';
+export { ExportButton, openExportDialog } from './ui/ExportButton';
 export { exportCaseJson, exportMeasurementsCsv, exportStructuredReports, exportTeachingCase } from './actions';

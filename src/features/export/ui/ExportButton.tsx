@@ -6,8 +6,12 @@ import { TumourBoardReport } from '../report/TumourBoardReport';
 import { usePrinting } from '../report/usePrinting';
 import { ExportDialog } from './ExportDialog';
 
-/** Shift+E, free in the app's key table. */
-const isExportKey = (e: KeyboardEvent) => e.key === 'E' && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey;
+/** Sent by the app's Shift+E command (its key table lists the key in Help). */
+const OPEN_EXPORT_EVENT = 'spinelens:open-export';
+
+export function openExportDialog(): void {
+  window.dispatchEvent(new Event(OPEN_EXPORT_EVENT));
+}
 
 /** The toolbar's Export button; Shift+E opens the same dialog. */
 export function ExportButton() {
@@ -17,19 +21,13 @@ export function ExportButton() {
   const donePrinting = useCallback(() => setPrinting(false), []);
   usePrinting(printing, donePrinting);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      if (!isExportKey(e)) return;
-      e.preventDefault();
-      setOpen(true);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const onOpen = () => setOpen(true);
+    window.addEventListener(OPEN_EXPORT_EVENT, onOpen);
+    return () => window.removeEventListener(OPEN_EXPORT_EVENT, onOpen);
   }, []);
   return (
     <>
-      <button type="button" aria-haspopup="dialog" aria-pressed={open} onClick={() => setOpen(true)} title="Export: measurements CSV, case JSON, de-identified teaching zip (Shift+E)" data-testid="export-button">
+      <button type="button" aria-haspopup="dialog" aria-pressed={open} onClick={() => setOpen(true)} title="Export: measurements CSV, case JSON, DICOM SR and SEG, store to the PACS, teaching zip (Shift+E)" data-testid="export-button">
         Export
       </button>
       {open && (
