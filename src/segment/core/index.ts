@@ -38,6 +38,7 @@ export { interpolateSlices, signedDistance2d, type SliceAxis, type SliceInterpol
 export { applyDiff, diffAgainstSnapshot, diffLabelmaps, snapshotBox, type LabelmapDiff } from './labelmapDiff';
 export { LabelmapHistory, type LabelmapHistoryOptions } from './labelmapHistory';
 export { decodeRle, encodeRle, rleNonZeroCount, type RleLabelmap } from './rle';
+export { sliceBlocks, gapBeside, type SliceBlock, type SliceLayout } from './sliceBlocks';
 export { lineGuide, MIN_LINE_MM, type LineGuide } from './lineGuide';
 export { adaptiveGrow, sphereBox, DEFAULT_EDGE_LEVEL, type AdaptiveGrowOptions, type AdaptiveGrowResult, type ConfiningSphere, type IntensityModel, type IntensityPrior } from './adaptiveGrow';
 export { seriesGrid } from './seriesGrid';
