@@ -3,6 +3,7 @@ import { useViewerStore } from '../../state/viewerStore';
 import { listInstances, searchStudies, storeInstances, type DicomWebServer } from './core/client';
 import { DicomWebError, errorMessage } from './core/errors';
 import { remoteFiles, type RemoteFile } from './core/studySources';
+import { deliverReadingObjects } from './readingObjects';
 import { displayName, type StudySummary } from './core/studySearch';
 import { selectedServer, useDicomWebStore, type PendingStore } from './store';
 
@@ -54,6 +55,8 @@ export async function openStudy(study: Pick<StudySummary, 'studyInstanceUid'> & 
     );
     const what = study.studyDate ? `the study of ${study.studyDate}` : 'the study';
     await importSources(files, `Opening ${what} from ${server.name}`);
+    // A reading stored on the PACS (SpineLens SR and SEG) comes back with its study.
+    await deliverReadingObjects(server, refs).catch((error: unknown) => useDicomWebStore.getState().setError(`The stored reading could not be opened: ${errorMessage(error)}`));
     if (failures.length > 0) {
       useDicomWebStore.getState().setError(`${failures.length} of ${refs.length} images could not be retrieved: ${errorMessage(failures[0])}`);
     }

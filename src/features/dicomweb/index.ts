@@ -4,3 +4,4 @@ export { connectFromUrl, currentServer, openStudy, retryStore, storeReading } fr
 export { storeInstances, type DicomWebServer, type StoreResult } from './core/client';
 export { DicomWebError } from './core/errors';
 export type { PendingStore } from './store';
+export { onReadingObjectsOpened, type ReadingObject } from './readingObjects';

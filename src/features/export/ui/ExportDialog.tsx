@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportCaseJson, exportMeasurementsCsv, exportStructuredReports, exportTeachingCase } from '../actions';
 import { importReadings } from '../importReading';
+import { canStoreToPacs, storeReadingToPacs } from '../pacsReading';
 import { ReportSection } from '../report/ReportSection';
 import './export.css';
 
@@ -54,6 +55,16 @@ export function ExportDialog({ onClose, onPrint }: Props) {
       setBusy(false);
     }
   };
+  const storePacs = async () => {
+    setBusy(true);
+    setStatus('Storing the reading on the PACS…');
+    try {
+      const result = await storeReadingToPacs();
+      setStatus(result === null ? 'No lesion has a measurement or volume yet: nothing to store.' : result.message);
+    } finally {
+      setBusy(false);
+    }
+  };
   const burnedInLeftOut = outcome?.leftOut.filter((f) => f.burnedIn).length ?? 0;
 
   return (
@@ -101,6 +112,19 @@ export function ExportDialog({ onClose, onPrint }: Props) {
           }}
         >
           Save DICOM SR and SEG
+        </button>
+      </section>
+      <section>
+        <h3>Store to PACS</h3>
+        <p>The same SR and SEG stored in their studies on the PACS chosen in the PACS panel (STOW-RS). A failed store is kept there with Retry.</p>
+        <button
+          type="button"
+          data-testid="export-store-pacs"
+          disabled={busy || !canStoreToPacs()}
+          title={canStoreToPacs() ? 'Store the reading on the PACS' : 'Choose a PACS server in the PACS panel (Shift+O) first'}
+          onClick={() => void storePacs()}
+        >
+          Store to PACS
         </button>
       </section>
       <section>
