@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Folders that form the pure domain core: no React, no Cornerstone, no stores, no UI. */
-const PURE_CORE = ['src/dicom/**', 'src/measure/**', 'src/lesions/**', 'src/segment/core/**', 'src/response/**', 'src/geometry/**', 'src/features/dicomweb/core/**', 'src/deidentify/**', 'src/export/**'];
+const PURE_CORE = ['src/dicom/**', 'src/measure/**', 'src/lesions/**', 'src/segment/core/**', 'src/response/**', 'src/geometry/**', 'src/features/dicomweb/core/**', 'src/deidentify/**', 'src/export/**', 'src/pixels/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-e2e-*/**', 'node_modules/**', 'playwright-report/**', 'test-results/**', 'sample-dicom/**'] },

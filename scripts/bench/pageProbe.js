@@ -73,8 +73,11 @@
         return;
       }
       if (probe.volumeMs === null) {
+        // A volume that fills within one frame may never show its progress bar: a reconstructed slice on screen
+        // ("Slice n/N", not an acquired "Im …") with no bar counts as ready too.
+        const reconstructed = /^Slice /.test(overlaySlice()?.textContent ?? '');
         if (viewportProgress()) probe.progressSeen = true;
-        else if (probe.progressSeen && overlaySlice()) probe.volumeMs = since();
+        else if ((probe.progressSeen && overlaySlice()) || reconstructed) probe.volumeMs = since();
         return;
       }
       // Rendered: the last render after the volume was complete, once renders have been quiet for a while.

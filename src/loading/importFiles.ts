@@ -29,6 +29,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Whether an image is already loaded (asked at the time, so two imports at once do not load it twice). */
   isKnown?: (sopInstanceUid: string) => boolean;
+  /** Called once, with the first image registered (the middle file is read first), so it can be shown at once. */
+  onFirstImage?: (instance: InstanceMeta) => void;
 }
 
 interface Loaded {
@@ -110,17 +112,24 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
       return;
     }
     instances.push(instance);
+    if (instances.length === 1) options.onFirstImage?.(instance);
   }
 
+  // The middle file first: in a series chosen in name order it is the middle slice, the one shown first.
+  const middle = files.length >> 1;
+  const order = [middle, ...Array.from(files.keys()).filter((i) => i !== middle)];
+  async function step(): Promise<void> {
+    const file = files[order[next++]!]!;
+    await importOne(file);
+    done += 1;
+    options.onProgress?.(done, files.length);
+  }
   async function worker(): Promise<void> {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await importOne(file);
-      done += 1;
-      options.onProgress?.(done, files.length);
-    }
+    while (next < order.length) await step();
   }
 
+  if (order.length > 0) await step();
+  // The first file alone, so it is parsed and shown before the others compete for the main thread.
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   notes.sort((a, b) => a.fileName.localeCompare(b.fileName));
   return { instances, notes };

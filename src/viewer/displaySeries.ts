@@ -5,6 +5,7 @@ import { imageIdsForSeries } from './imageRegistry';
 import { renderingEngine } from './renderingEngine';
 import { mprBudgetReason } from './volumeBudget';
 import { attachViewport, detachViewport } from './toolGroup';
+import { installFastImageLoader } from './volumeLoading/fastImageLoader';
 
 const ORIENTATION: Record<Exclude<ViewMode, 'stack'>, Enums.OrientationAxis> = {
   axial: Enums.OrientationAxis.AXIAL,
@@ -67,6 +68,7 @@ export async function displaySeries(
   const volumeId = volumeIdFor(series);
   let volume = cache.getVolume(volumeId) as Types.IImageVolume | undefined;
   if (!volume) {
+    installFastImageLoader();
     volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
     const streaming = volume as unknown as { load(cb: (e: { framesProcessed?: number; numFrames?: number }) => void): void };
     onProgress(0, imageIds.length);

@@ -66,14 +66,26 @@ describe('importFiles: one SOP Instance UID, several files', () => {
   const damaged = good.slice();
   for (let i = damaged.length - 64; i < damaged.length; i++) damaged[i] = 0xff;
 
-  it('keeps the good file when a damaged copy with its UID comes first, and reports both', async () => {
+  const other = new Uint8Array(readFileSync(path.join(MR, readdirSync(MR).sort()[1]!)));
+
+  it('keeps the good file when a damaged copy with its UID is read first (the middle file is), and reports both', async () => {
     const reg = registry();
-    const result = await importFiles([file('a-damaged.dcm', damaged), file('b-good.dcm', good)], reg);
-    expect(result.instances.map((i) => i.fileName).sort()).toEqual(['a-damaged.dcm', 'b-good.dcm']);
-    expect(new Set(result.instances.map((i) => i.sopInstanceUid)).size).toBe(2);
+    const result = await importFiles([file('0-other.dcm', other), file('a-damaged.dcm', damaged), file('b-good.dcm', good)], reg);
+    expect(result.instances.map((i) => i.fileName).sort()).toEqual(['0-other.dcm', 'a-damaged.dcm', 'b-good.dcm']);
+    expect(new Set(result.instances.map((i) => i.sopInstanceUid)).size).toBe(3);
     expect(result.notes).toHaveLength(1);
     expect(result.notes[0]!.severity).toBe('warning');
     expect(result.notes[0]!.reason).toMatch(/^Duplicate SOP Instance UID with different content: a-damaged\.dcm has the same UID/);
+  });
+
+  it('reads the middle file first and hands its image over before the others are read', async () => {
+    const names = ['s1.dcm', 's2.dcm', 's3.dcm'];
+    const read: string[] = [];
+    const files = [other, good, other].map((bytes, i) => ({ name: names[i]!, read: async () => (read.push(names[i]!), bytes.slice().buffer) }));
+    let firstSeen: { name: string; readBefore: number } | null = null;
+    await importFiles(files, { ...registry(), onFirstImage: (instance) => (firstSeen ??= { name: instance.fileName, readBefore: read.length }) });
+    expect(read[0]).toBe('s2.dcm');
+    expect(firstSeen).toEqual({ name: 's2.dcm', readBefore: 1 });
   });
 
   it('still calls a byte-identical copy a duplicate', async () => {

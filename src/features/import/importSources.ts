@@ -4,6 +4,7 @@ import { allSeries, useViewerStore, type ViewMode } from '../../state/viewerStor
 import type { PatientNode, SeriesNode } from '../../dicom/types';
 import { isRegistered, registerInstance } from '../../viewer/imageRegistry';
 import { ensureCornerstone } from '../../viewer/cornerstoneSetup';
+import { installFastImageLoader } from '../../viewer/volumeLoading/fastImageLoader';
 
 /** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
 export async function importSources(files: readonly SourceFile[], label = 'Reading files'): Promise<void> {
@@ -12,6 +13,7 @@ export async function importSources(files: readonly SourceFile[], label = 'Readi
   useViewerStore.getState().setProgress({ label, done: 0, total: files.length });
   try {
     await ensureCornerstone();
+    installFastImageLoader();
     const result = await importFiles(files, {
       register: registerInstance,
       isKnown: isRegistered,
