@@ -33,14 +33,14 @@ module.exports = {
       name: 'no-upward-from-adapters',
       severity: 'error',
       comment: 'Features, Cornerstone adapters, stores and storage sit below the app (src/ui).',
-      from: { path: '^src/(viewer|state|storage|sources|loading|features)/' },
+      from: { path: '^src/(viewer|state|storage|sources|loading|commands|features)/' },
       to: { path: '^src/(ui|app)/' },
     },
     {
       name: 'platform-below-features',
       severity: 'error',
       comment: 'The platform (Cornerstone adapters, stores, storage, loading) is shared by features and knows none of them.',
-      from: { path: '^src/(viewer|state|storage|sources|loading)/' },
+      from: { path: '^src/(viewer|state|storage|sources|loading|commands)/' },
       to: { path: '^src/features/' },
     },
     {

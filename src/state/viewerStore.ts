@@ -1,27 +1,12 @@
 import { create } from 'zustand';
+import type { ToolName } from '../commands';
 import type { InstanceMeta, PatientNode, SeriesNode } from '../dicom/types';
 import { buildSeries } from '../dicom';
 import type { ImportNote } from '../loading/importFiles';
 
 export type ViewMode = 'stack' | 'axial' | 'sagittal' | 'coronal';
 export type Layout = '1x1' | '1x2' | '2x2';
-export type ToolName =
-  | 'WindowLevel'
-  | 'Pan'
-  | 'Zoom'
-  | 'Length'
-  | 'Bidirectional'
-  | 'EllipticalROI'
-  | 'PlanarFreehandROI'
-  | 'Probe'
-  | 'ArrowAnnotate'
-  | 'VertebraLabel'
-  | 'SegmentSeed'
-  | 'SegmentLine'
-  | 'Brush'
-  | 'Eraser'
-  | 'PointPick'
-  | 'ThresholdBrush';
+export type { ToolName } from '../commands';
 
 /** The panels of the right column; one shows at a time, beside (never over) the viewports. */
 export type PanelId = 'lesions' | 'segmentation' | 'timeline' | 'problems' | 'pacs' | 'help';

@@ -1,4 +1,4 @@
-import { BINDINGS, type Binding } from './keyboard/bindings';
+import { COMMAND_IDS, COMMANDS, keyLabel, type CommandGroup, type CommandId } from '../commands';
 
 const MOUSE: readonly [string, string][] = [
   ['Left drag', 'Active tool (window/level by default)'],
@@ -8,14 +8,10 @@ const MOUSE: readonly [string, string][] = [
   ['Drop files or folders', 'Open them'],
 ];
 
-const keyLabel = (key: string) => (key === ' ' ? 'Space' : key);
-
-/** Mouse and keyboard reference, generated from the binding table. */
+/** Mouse and keyboard reference, generated from the command table. */
 export function HelpPanel() {
-  const groups = new Map<Binding['group'], [string, Binding][]>();
-  for (const [action, binding] of Object.entries(BINDINGS) as [string, Binding][]) {
-    groups.set(binding.group, [...(groups.get(binding.group) ?? []), [action, binding]]);
-  }
+  const groups = new Map<CommandGroup, CommandId[]>();
+  for (const id of COMMAND_IDS) if (COMMANDS[id].keys.length > 0) groups.set(COMMANDS[id].group, [...(groups.get(COMMANDS[id].group) ?? []), id]);
   return (
     <div className="help-panel" data-testid="help-panel">
       <h3>Mouse</h3>
@@ -27,16 +23,18 @@ export function HelpPanel() {
           </div>
         ))}
       </dl>
-      {[...groups].map(([group, bindings]) => (
+      {[...groups].map(([group, ids]) => (
         <section key={group}>
           <h3>{group}</h3>
           <dl>
-            {bindings.map(([action, binding]) => (
-              <div key={action} className="binding">
+            {ids.map((id) => (
+              <div key={id} className="binding">
                 <dt>
-                  <kbd>{keyLabel(binding.key)}</kbd>
+                  {COMMANDS[id].keys.map((key) => (
+                    <kbd key={key}>{keyLabel(key)}</kbd>
+                  ))}
                 </dt>
-                <dd>{binding.label}</dd>
+                <dd>{COMMANDS[id].label}</dd>
               </div>
             ))}
           </dl>

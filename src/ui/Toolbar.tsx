@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
-import { BINDINGS, type Action } from './keyboard/bindings';
-import { runAction } from './commands';
-import { findSeries, useViewerStore, type Layout, type PanelId, type ToolName, type ViewMode } from '../state/viewerStore';
+import { COMMANDS, commandTitle, keyHint, toolCommand, toolsIn, TOOLS, type CommandId } from '../commands';
+import { runCommand } from './commandHandlers';
+import { findSeries, useViewerStore, type Layout, type PanelId, type ViewMode } from '../state/viewerStore';
 import { useComparisonStore } from '../state/comparisonStore';
 import { presetsFor } from '../viewer/displayControls';
 import { effectiveMode, mprUnavailableReason } from '../viewer/viewModes';
@@ -12,52 +12,24 @@ interface Props {
   folderInput: RefObject<HTMLInputElement | null>;
 }
 
-const TOOLS: readonly [ToolName, Action, string][] = [
-  ['WindowLevel', 'toolWindowLevel', 'W/L'],
-  ['Pan', 'toolPan', 'Pan'],
-  ['Zoom', 'toolZoom', 'Zoom'],
-  ['Length', 'toolLength', 'Length'],
-  ['Bidirectional', 'toolBidirectional', 'Bidir.'],
-  ['EllipticalROI', 'toolEllipse', 'Ellipse'],
-  ['PlanarFreehandROI', 'toolFreehand', 'Freehand'],
-  ['Probe', 'toolProbe', 'Probe'],
-  ['ArrowAnnotate', 'toolArrow', 'Arrow'],
-  ['VertebraLabel', 'toolVertebraLabel', 'Level'],
-  ['SegmentSeed', 'toolSegmentSeed', 'Grow'],
-  ['Brush', 'toolBrush', 'Brush'],
-  ['Eraser', 'toolEraser', 'Erase'],
-];
-const MODES: readonly [ViewMode, Action, string][] = [
+const MODES: readonly [ViewMode, CommandId, string][] = [
   ['stack', 'viewStack', 'Stack'],
   ['axial', 'viewAxial', 'Ax'],
   ['sagittal', 'viewSagittal', 'Sag'],
   ['coronal', 'viewCoronal', 'Cor'],
 ];
-const LAYOUTS: readonly [Layout, Action][] = [
+const LAYOUTS: readonly [Layout, CommandId][] = [
   ['1x1', 'layout1x1'],
   ['1x2', 'layout1x2'],
   ['2x2', 'layout2x2'],
 ];
-/** The action whose key gives preset number n. */
-const PRESET_ACTION_BY_NUMBER: Record<number, Action> = {
-  1: 'presetSoftTissue',
-  2: 'presetBone',
-  3: 'presetBrain',
-  4: 'presetLung',
-  5: 'presetFromFile',
-  6: 'presetHistogram',
-  7: 'presetSeven',
-};
-const PANEL_BUTTONS: readonly [PanelId, Action, string][] = [
+/** The command of window preset number n. */
+const presetCommand = (n: number) => `preset${n}` as CommandId;
+const PANEL_BUTTONS: readonly [PanelId, CommandId, string][] = [
   ['lesions', 'toggleMeasurements', 'Lesions'],
   ['segmentation', 'toggleSegmentation', 'Segment'],
   ['timeline', 'toggleTimeline', 'Timeline'],
 ];
-
-const keyHint = (action: Action) => {
-  const key = BINDINGS[action].key;
-  return key === ' ' ? 'Space' : key;
-};
 
 export function Toolbar({ fileInput, folderInput }: Props) {
   const activeTool = useViewerStore((s) => s.activeTool);
@@ -72,23 +44,23 @@ export function Toolbar({ fileInput, folderInput }: Props) {
   const presets = series ? presetsFor(series.modality) : [];
   const comparing = useComparisonStore((s) => s.active);
   const openFiles = () => fileInput.current?.click();
-  const run = (action: Action) => runAction(action, openFiles);
+  const run = (id: CommandId) => runCommand(id, openFiles);
   return (
     <div className="toolbar" role="toolbar" aria-label="Viewer tools">
-      <button type="button" onClick={openFiles} title={`Open DICOM files (${keyHint('openFiles')})`}>
+      <button type="button" onClick={openFiles} title={commandTitle('openFiles')}>
         Open files
       </button>
       <button type="button" onClick={() => folderInput.current?.click()} title="Open a folder of DICOM files">
         Open folder
       </button>
-      <button type="button" aria-pressed={pacsOpen} onClick={() => run('togglePacs')} title={BINDINGS.togglePacs.label} data-testid="pacs-button">
+      <button type="button" aria-pressed={pacsOpen} onClick={() => run('togglePacs')} title={commandTitle('togglePacs')} data-testid="pacs-button">
         PACS
       </button>
       <ExportButton />
       <span className="sep" />
-      {TOOLS.map(([tool, action, label]) => (
-        <button key={tool} type="button" aria-pressed={activeTool === tool} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`tool-${tool}`}>
-          {label}
+      {toolsIn('toolbar').map((tool) => (
+        <button key={tool} type="button" aria-pressed={activeTool === tool} onClick={() => run(toolCommand(tool))} title={commandTitle(toolCommand(tool))} data-testid={`tool-${tool}`}>
+          {TOOLS[tool].short}
         </button>
       ))}
       <span className="sep" />
@@ -98,22 +70,22 @@ export function Toolbar({ fileInput, folderInput }: Props) {
         value=""
         disabled={!series}
         title={series ? `${series.modality} window presets` : 'No series in the active viewport'}
-        onChange={(e) => e.target.value && run(e.target.value as Action)}
+        onChange={(e) => e.target.value && run(e.target.value as CommandId)}
       >
         <option value="">{series ? `${series.modality} W/L preset…` : 'W/L preset…'}</option>
         {presets.map((preset) => {
-          const action = PRESET_ACTION_BY_NUMBER[preset.slot]!;
+          const command = presetCommand(preset.slot);
           return (
-            <option key={preset.slot} value={action}>
-              {preset.label} ({keyHint(action)})
+            <option key={preset.slot} value={command}>
+              {preset.label} ({keyHint(command)})
             </option>
           );
         })}
       </select>
-      <button type="button" onClick={() => run('invert')} title={`Invert (${keyHint('invert')})`}>
+      <button type="button" onClick={() => run('invert')} title={commandTitle('invert')}>
         Invert
       </button>
-      <button type="button" onClick={() => run('reset')} title={`Reset (${keyHint('reset')})`}>
+      <button type="button" onClick={() => run('reset')} title={commandTitle('reset')}>
         Reset
       </button>
       <span className="sep" />
@@ -126,7 +98,7 @@ export function Toolbar({ fileInput, folderInput }: Props) {
             aria-pressed={mode === m && !blocked}
             disabled={blocked}
             onClick={() => run(action)}
-            title={blocked ? `${BINDINGS[action].label}: unavailable. ${mprBlocked}` : `${BINDINGS[action].label} (${keyHint(action)})`}
+            title={blocked ? `${COMMANDS[action].label}: unavailable. ${mprBlocked}` : commandTitle(action)}
             data-testid={`mode-${m}`}
           >
             {label}
@@ -135,20 +107,20 @@ export function Toolbar({ fileInput, folderInput }: Props) {
       })}
       <span className="sep" />
       {LAYOUTS.map(([l, action]) => (
-        <button key={l} type="button" aria-pressed={layout === l} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`layout-${l}`}>
+        <button key={l} type="button" aria-pressed={layout === l} onClick={() => run(action)} title={commandTitle(action)} data-testid={`layout-${l}`}>
           {l.replace('x', '×')}
         </button>
       ))}
-      <button type="button" aria-pressed={comparing} onClick={() => run('compare')} title={`${BINDINGS.compare.label} (${keyHint('compare')})`} data-testid="compare-button">
+      <button type="button" aria-pressed={comparing} onClick={() => run('compare')} title={commandTitle('compare')} data-testid="compare-button">
         Compare
       </button>
       <span className="sep" />
       {PANEL_BUTTONS.map(([panel, action, label]) => (
-        <button key={panel} type="button" aria-pressed={rightPanel === panel} onClick={() => run(action)} title={`${BINDINGS[action].label} (${keyHint(action)})`} data-testid={`panel-button-${panel}`}>
+        <button key={panel} type="button" aria-pressed={rightPanel === panel} onClick={() => run(action)} title={commandTitle(action)} data-testid={`panel-button-${panel}`}>
           {label}
         </button>
       ))}
-      <button type="button" aria-pressed={helpOpen} onClick={() => run('toggleHelp')} title={`Help (${keyHint('toggleHelp')})`}>
+      <button type="button" aria-pressed={helpOpen} onClick={() => run('toggleHelp')} title={commandTitle('toggleHelp')}>
         Help
       </button>
     </div>

@@ -1,17 +1,17 @@
 import { useEffect } from 'react';
-import { actionForKey, keyOf } from './bindings';
-import { runAction } from '../commands';
+import { commandForKey, keyOf } from '../../commands';
+import { runCommand } from '../commandHandlers';
 
-/** Routes key presses to actions, except while the user types in a field. */
+/** Routes key presses to commands, except while the user types in a field. */
 export function useKeyboard(openFiles: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      const action = actionForKey(keyOf(event));
-      if (!action) return;
+      const command = commandForKey(keyOf(event));
+      if (!command) return;
       event.preventDefault();
-      runAction(action, openFiles);
+      runCommand(command, openFiles);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,6 +1,7 @@
 import { useMeasurementStore } from '../../../state/measurementStore';
 import { useSegmentationStore } from '../segmentationStore';
-import { findSeries, useViewerStore, type ToolName } from '../../../state/viewerStore';
+import { findSeries, useViewerStore } from '../../../state/viewerStore';
+import { commandTitle, toolCommand, toolsIn, TOOLS } from '../../../commands';
 import {
   addLesionSegment,
   clearSegmentation,
@@ -19,13 +20,6 @@ import { SegmentationNumbers } from './SegmentationNumbers';
 import { ThresholdControl } from './ThresholdControl';
 import './segmentation.css';
 
-const TOOLS: [ToolName, string, string][] = [
-  ['SegmentSeed', 'Grow', 'g'],
-  ['SegmentLine', 'Line', 'n'],
-  ['Brush', 'Brush', 'd'],
-  ['Eraser', 'Erase', 'x'],
-  ['ThresholdBrush', 'Threshold', 'h'],
-];
 const NEW_LESION = '__new__';
 
 /** Segmentation of the lesion in the series of the active viewport: grow, edit, volume and diameters. */
@@ -45,9 +39,9 @@ export function SegmentationPanel() {
   return (
     <div className="segmentation-panel" data-testid="segmentation-panel">
       <div className="seg-tools" role="group" aria-label="Segmentation tools">
-        {TOOLS.map(([tool, label, key]) => (
-          <button key={tool} type="button" aria-pressed={activeTool === tool} data-testid={`seg-tool-${tool}`} title={`${label} (${key})`} onClick={() => selectTool(tool)}>
-            {label}
+        {toolsIn('segmentation').map((tool) => (
+          <button key={tool} type="button" aria-pressed={activeTool === tool} data-testid={`seg-tool-${tool}`} title={commandTitle(toolCommand(tool))} onClick={() => selectTool(tool)}>
+            {TOOLS[tool].short}
           </button>
         ))}
         {busy && <span className="muted" data-testid="seg-busy">Working…</span>}
