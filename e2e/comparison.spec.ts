@@ -57,6 +57,7 @@ async function placeLabels(page: Page): Promise<void> {
   }
   await expect(panel.getByTestId('study-labels')).toHaveCount(2);
   for (const row of await panel.getByTestId('study-labels').all()) await expect(row).toContainText(/C2.*C3/);
+  await panel.getByTestId('labelling-finish').click();
 }
 
 const LABELS_ALIGNED = /^Aligned by C2, C3 labels \(residual (0\.[4-9]|1\.0) mm\)$/;
@@ -135,6 +136,49 @@ test('compare keeps the follow-up at the same anatomical level as the baseline, 
   // Pressed again, comparison stops.
   await page.keyboard.press('c');
   await expect(page.getByTestId('comparison-bar')).toHaveCount(0);
+});
+
+const focalOf = async (page: Page, slot: number) => (await camera(page, slot)).focalPoint;
+
+test('labelling the follow-up while comparing never moves it under the cursor; the labels align it when labelling ends', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('c');
+  const status = page.getByTestId('alignment-status');
+  await expect(status).toHaveText('Not aligned: place labels in both studies');
+  await page.keyboard.press('m');
+  const panel = page.getByTestId('measurement-panel');
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('alignment-pending')).toBeVisible();
+  await panel.getByTestId('next-vertebra').selectOption('C2');
+  await page.mouse.click(...(await pageAt(page, 0, centres.baseline.C2!)));
+  await expect(panel.getByTestId('next-vertebra')).toHaveValue('C3');
+  await page.mouse.click(...(await pageAt(page, 0, centres.baseline.C3!)));
+  await expect(panel.getByTestId('next-vertebra')).toHaveValue('C4');
+
+  // The follow-up: each click places a label that pairs with the baseline's, and the right viewport stays put.
+  await panel.getByTestId('next-vertebra').selectOption('C2');
+  for (const [vertebra, after] of [['C2', 'C3'], ['C3', 'C4']] as const) {
+    const target = await pageAt(page, 1, centres.followup[vertebra]!);
+    const before = await focalOf(page, 1);
+    await page.mouse.click(...target);
+    await expect(panel.getByTestId('next-vertebra')).toHaveValue(after);
+    await page.waitForTimeout(600);
+    const now = await focalOf(page, 1);
+    const moved = Math.hypot(...[0, 1, 2].map((i) => now[i]! - before[i]!));
+    console.log(`right viewport moved ${moved.toFixed(2)} mm by the ${vertebra} label`);
+    expect(moved).toBeLessThan(0.01);
+    await expect(status).toHaveText('Not aligned: place labels in both studies');
+  }
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/comparison-labelling.png` });
+
+  // Escape ends labelling: the labels align the studies, the residual is shown, the right viewport moves to the left one's level.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('alignment-pending')).toHaveCount(0);
+  await expect(status).toHaveText(LABELS_ALIGNED);
+  await expect.poll(async () => Math.abs(await normalMismatchMm(page)), { timeout: 10_000 }).toBeLessThan(2);
+  const saved = await savedAlignment(page);
+  expect(saved).toHaveLength(1);
+  expect(saved![0]!.pairCount).toBe(2);
 });
 
 test('compare aligned by a point pair: the C2 centre clicked in each study', async ({ page }) => {

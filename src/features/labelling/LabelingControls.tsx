@@ -3,7 +3,7 @@ import { nextLabelIn, useLabelingStore } from './labelingStore';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { findSeries, useViewerStore } from '../../state/viewerStore';
 import { selectTool } from '../../viewer/toolGroup';
-import { deleteLabel } from './vertebraLabeling';
+import { deleteLabel, finishLabelling } from './vertebraLabeling';
 
 /** Vertebral labels: which level the next click places, and the labels placed per study. */
 export function LabelingControls() {
@@ -21,6 +21,11 @@ export function LabelingControls() {
         <button type="button" aria-pressed={active} onClick={() => selectTool('VertebraLabel')} data-testid="label-tool">
           Label vertebrae (v)
         </button>
+        {active && (
+          <button type="button" onClick={finishLabelling} title="Finish labelling (Esc)" data-testid="labelling-finish">
+            Done
+          </button>
+        )}
         <label>
           next{' '}
           <select aria-label="Next vertebra" data-testid="next-vertebra" value={next} onChange={(e) => setNext(e.target.value as Vertebra)}>

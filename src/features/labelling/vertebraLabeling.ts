@@ -5,7 +5,7 @@ import type { Vec3 } from '../../geometry/vec3';
 import { nextLabelIn, useLabelingStore } from './labelingStore';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { instanceForImageId } from '../../viewer/imageRegistry';
-import { configureTool } from '../../viewer/toolGroup';
+import { configureTool, selectTool } from '../../viewer/toolGroup';
 import { recordUndoable } from '../../viewer/undoHistory';
 
 /** The study and frame of reference of what a viewport shows. */
@@ -43,4 +43,9 @@ export function deleteLabel(labelId: string): void {
 /** Connects the label tool's clicks to placeLabel. */
 export function startVertebraLabeling(): void {
   void ensureCornerstone().then(() => configureTool('VertebraLabel', { onClick: (world: Types.Point3, viewport: Types.IViewport) => placeLabel(world as unknown as Vec3, viewport) }));
+}
+
+/** Done (or Esc): back to window/level; a comparison then aligns by the labels placed. */
+export function finishLabelling(): void {
+  selectTool('WindowLevel');
 }

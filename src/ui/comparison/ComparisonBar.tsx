@@ -5,6 +5,7 @@ import { useMeasurementStore } from '../../state/measurementStore';
 import { useViewerStore } from '../../state/viewerStore';
 import { needsSaving, resolveAlignment } from '../../viewer/sync/alignmentInForce';
 import { startCameraSync } from '../../viewer/sync/cameraSync';
+import { finishLabelling } from '../../features/labelling';
 import { comparedSlots } from './comparedStudies';
 import { alignByLabels, offsetFromCurrentPositions, setManualOffset, syncConfig } from './comparisonController';
 import { ManualOffsetForm } from './ManualOffsetForm';
@@ -16,7 +17,10 @@ export function ComparisonBar() {
   const patients = useViewerStore((s) => s.patients);
   const slots = useViewerStore((s) => s.slots);
   const layout = useViewerStore((s) => s.layout);
-  const labels = useMeasurementStore((s) => s.state.labels);
+  const allLabels = useMeasurementStore((s) => s.state.labels);
+  const labelsBeforeLabelling = useComparisonStore((s) => s.labelsBeforeLabelling);
+  // While the reader labels, the alignment stays fitted to the labels of before: it moves the follow-up once, when labelling ends.
+  const labels = labelsBeforeLabelling ?? allLabels;
   const saved = useMeasurementStore((s) => s.state.alignment);
   const baselineUid = useMeasurementStore((s) => s.state.baselineStudyUid);
   const [editing, setEditing] = useState(false);
@@ -47,6 +51,14 @@ export function ComparisonBar() {
     if (inForce?.alignment && needsSaving(inForce, saved)) useMeasurementStore.getState().setAlignment(inForce.alignment);
   }, [inForce, saved]);
 
+  const labelling = activeTool === 'VertebraLabel';
+  useEffect(() => {
+    const comparison = useComparisonStore.getState();
+    if (labelling && comparison.labelsBeforeLabelling === null) comparison.setLabelsBeforeLabelling(useMeasurementStore.getState().state.labels);
+    if (!labelling && comparison.labelsBeforeLabelling !== null) comparison.setLabelsBeforeLabelling(null);
+  }, [labelling]);
+  useEffect(() => () => useComparisonStore.getState().setLabelsBeforeLabelling(null), []);
+
   // Another tool chosen while picking, or comparison over: the pick is abandoned.
   useEffect(() => {
     if (pointPick && activeTool !== 'PointPick') useComparisonStore.getState().setPointPick(null);
@@ -69,12 +81,21 @@ export function ComparisonBar() {
       <span data-testid="alignment-status" title="How positions of the left study are mapped into the right one">
         {inForce.description}
       </span>
-      {inForce.kind !== 'same-frame' && (
+      {labelling && inForce.kind !== 'same-frame' && (
+        <span className="labelling-pending" data-testid="alignment-pending">
+          Labelling: aligns when you finish{' '}
+          <button type="button" onClick={finishLabelling} title="Finish labelling and align by the labels (Esc)" data-testid="labelling-done">
+            Done
+          </button>
+        </span>
+      )}
+      {!labelling && inForce.kind !== 'same-frame' && (
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)} data-testid="manual-offset-toggle">
           Offset…
         </button>
       )}
-      {inForce.kind !== 'same-frame' &&
+      {!labelling &&
+        inForce.kind !== 'same-frame' &&
         (pointPick ? (
           <>
             <span className="point-pick-prompt" data-testid="point-pick-prompt">

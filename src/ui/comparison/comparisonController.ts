@@ -24,7 +24,8 @@ export function currentComparison(): Comparison | null {
   const pair = comparedSlots(viewer, state.baselineStudyUid);
   if (!pair) return null;
   const [baseline, followup] = pair;
-  return { baseline, followup, inForce: resolveAlignment(baseline, followup, state.labels, state.alignment) };
+  const labels = useComparisonStore.getState().labelsBeforeLabelling ?? state.labels;
+  return { baseline, followup, inForce: resolveAlignment(baseline, followup, labels, state.alignment) };
 }
 
 export function syncConfig(): SyncConfig | null {
