@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadFiles, openEmpty, pageAt, showSeries, type Vec3 } from './helpers';
-import { writeSmallLesionCase, type SmallLesionCase } from './fixtures/smallLesionStudies';
+import { writeGappedStudy, writeSmallLesionCase, type SmallLesionCase } from './fixtures/smallLesionStudies';
 
 /**
  * A small follow-up lesion (≈1.6 mL on 0.8 × 0.9 × 3.3 mm MR) segmented through the UI only: the volume read from
@@ -131,4 +131,28 @@ test('a line dragged across the small lesion gives its volume within 5 %; keys p
   await expect(panel.getByTestId('seg-segment-2')).toHaveAttribute('aria-current', 'true');
   await expect(panel.getByTestId('seg-volume')).toHaveText('0.00 mL');
   await expect(panel.getByTestId('seg-segment-volume-1')).toContainText(/1\.[5-6]\d mL/);
+});
+
+test('a series with a gap: the lesion away from it is measured in its block of slices; a lesion cut by it is flagged with where the gap is', async ({ page }) => {
+  const away = writeGappedStudy(path.join(dir, 'gap-away'), [1, 2], 'gap away');
+  const through = writeGappedStudy(path.join(dir, 'gap-through'), [10], 'gap through');
+  await openEmpty(page);
+  await loadFiles(page, [...away.files, ...through.files]);
+  await showSeries(page, away.seriesDescription, 0);
+  await page.keyboard.press('k');
+  const panel = page.getByTestId('segmentation-panel');
+  await page.keyboard.press('g');
+  await page.mouse.click(...(await pageAt(page, 0, away.centre)));
+  await expect(panel.getByTestId('seg-series')).toContainText(away.seriesDescription);
+  await expectWithin(panel, away.truthMl, 'series with a gap away from the lesion, centre');
+  await expect(panel.getByTestId('seg-flags')).toHaveCount(0);
+
+  await page.getByTestId('tool-WindowLevel').click();
+  await showSeries(page, through.seriesDescription, 0);
+  await page.keyboard.press('g');
+  await page.mouse.click(...(await pageAt(page, 0, through.centre)));
+  await expect(panel.getByTestId('seg-series')).toContainText(through.seriesDescription);
+  await expect(panel.getByTestId('seg-flag-reaches-gap')).toContainText('between slices 10 and 11');
+  console.log(`gap through the lesion: ${await panelMl(panel)} mL, flagged: ${await panel.getByTestId('seg-flag-reaches-gap').textContent()}`);
+  await page.screenshot({ path: `${shots()}/segmentation-gap-flag.png` });
 });

@@ -16,7 +16,6 @@ import { createEmptyLesion, lesionForNewSegmentation } from './lesionChoice';
 import { persistLater, savedSegmentationsFor, forgetSaved } from './segmentationSaving';
 import { setActiveLabelmapSegment, showLabelmapIn, showLabelmapWhereSeriesIs } from './representation';
 import { SeriesSegmentation } from './seriesSegmentation';
-import { nearestVoxel } from './volumeGridOf';
 
 const sessions = new Map<string, SeriesSegmentation>();
 const creating = new Map<string, Promise<SeriesSegmentation>>();
@@ -47,9 +46,9 @@ function newSegment(label: number, lesionId: string): SegmentView {
 
 /** The segmentation of a series, created (and filled from storage when saved) on first use. */
 async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
-  // Volumes need one orientation, evenly spaced slices and no gaps: elsewhere mL would be wrong.
-  if (!series.geometry?.isVolume) {
-    throw new Error(`this series is not a regular volume, so a volume in mL would be wrong${series.warnings.length ? ` (${series.warnings.join('; ')})` : ''}`);
+  // Volumes need one orientation and evenly spaced slices (a gap splits the series, a tilt shears the grid): checked on loading.
+  if (!series.geometry || series.frames.length < 3) {
+    throw new Error(`this series is not a stack of slices in one orientation, so a volume in mL would be wrong${series.warnings.length ? ` (${series.warnings.join('; ')})` : ''}`);
   }
   const existing = sessions.get(series.key);
   if (existing) return existing;
@@ -91,7 +90,7 @@ async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
 }
 
 /** What the last grow of each segment reported (kept for the plausibility rules after later edits). */
-const growReports = new Map<string, { truncated: boolean; touchesLimit: boolean }>();
+const growReports = new Map<string, { truncated: boolean; touchesLimit: boolean; reachesGap: string | null }>();
 const reportKey = (seriesKey: string, label: number): string => `${seriesKey}\u0001${label}`;
 
 /**
@@ -138,7 +137,7 @@ function refresh(session: SeriesSegmentation, save = true): void {
             volumeMl: s.volumeMl,
             truncated: report?.truncated ?? false,
             reachesFieldOfView: report?.touchesLimit ?? false,
-            reachesGap: null,
+            reachesGap: report?.reachesGap ?? null,
             ellipsoidMl: lesionSummary(measurements.state, segment.lesionId, view.studyInstanceUid).ellipsoidVolumeMl,
             otherTimepointMl: other?.ml ?? null,
             otherIsLater: other?.later ?? false,
@@ -230,12 +229,12 @@ function queueGrow(series: SeriesNode, from: GrowFrom, replaceLast: boolean): Pr
       let start: AdaptiveGrowOptions = session.lastOptions;
       let method = session.lastMethod;
       if (from && 'world' in from) {
-        seed = nearestVoxel(session.grid, from.world);
+        seed = session.nearestVoxel(from.world);
         start = {};
         method = 'grow';
         if (!seed) return store().setMessage('The click is outside the volume.');
       } else if (from) {
-        const guide = lineGuide(session.volume.scalars, session.grid, ...from.line);
+        const guide = lineGuide(session.volume.scalars, session.gridAt(from.line[0]), ...from.line);
         if (!guide) return store().setMessage('Drag a line across the whole lesion, from outside it on one side to outside it on the other.');
         seed = guide.seed;
         start = { sphere: guide.sphere, prior: guide.prior };
@@ -246,7 +245,7 @@ function queueGrow(series: SeriesNode, from: GrowFrom, replaceLast: boolean): Pr
       const options = { ...start, edgeLevel: view.edgeLevel, maxVoxels: Math.ceil(session.volume.scalars.length * GROWTH_CAP) };
       const outcome = await session.grow(segmentClient(), seed, options, replaceLast, view.activeLabel);
       session.lastMethod = method;
-      growReports.set(reportKey(series.key, outcome.label), { truncated: outcome.truncated, touchesLimit: outcome.touchesLimit });
+      growReports.set(reportKey(series.key, outcome.label), { truncated: outcome.truncated, touchesLimit: outcome.touchesLimit, reachesGap: outcome.reachesGap });
       patchSegment(series.key, outcome.label, {
         method,
         confirmedAt: undefined,

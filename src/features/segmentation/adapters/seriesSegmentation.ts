@@ -3,6 +3,9 @@ import {
   LabelmapHistory,
   decodeRle,
   encodeRle,
+  gapBeside,
+  isInsideGrid,
+  worldToIndex,
   interpolateSlices,
   labelStats,
   pasteMask,
@@ -12,7 +15,10 @@ import {
   type LabelStats,
   type RleLabelmap,
   type SliceAxis,
+  type SliceBlock,
+  type VolumeGrid,
 } from '../../../segment/core';
+import type { Vec3 } from '../../../geometry/vec3';
 import type { SegmentClient } from '../worker/segmentClient';
 import { createLabelmapSegmentation, readLabelmap, removeLabelmapSegmentation, writeLabelmap } from './labelmapImages';
 import { loadedVolume, type LoadedVolume } from './volumeSource';
@@ -23,6 +29,8 @@ export interface GrowOutcome {
   truncated: boolean;
   /** The region reaches the edge of the images or of the block of slices it was confined to. */
   touchesLimit: boolean;
+  /** Where the gap is when the region reaches the end of its block of slices at a gap (its volume beyond is unknown). */
+  reachesGap: string | null;
   model: IntensityModel;
   /** Main-thread wall time from the request to the labelmap written. */
   ms: number;
@@ -64,13 +72,39 @@ export class SeriesSegmentation {
     return this.volume.grid;
   }
 
+  /** The block of evenly spaced slices holding slice k. */
+  blockOf(k: number): SliceBlock {
+    return this.volume.blocks.find((b) => k >= b.k0 && k <= b.k1) ?? this.volume.blocks[0]!;
+  }
+
+  /** The voxel whose centre is nearest a world point, in the block of slices the point falls in; null outside the volume. */
+  nearestVoxel(world: Vec3): Index3 | null {
+    for (const block of this.volume.blocks) {
+      const f = worldToIndex(block.grid, world);
+      const index: Index3 = [Math.round(f[0]), Math.round(f[1]), Math.round(f[2])];
+      if (index[2] >= block.k0 && index[2] <= block.k1 && isInsideGrid(block.grid, index)) return index;
+    }
+    return null;
+  }
+
+  /** The true grid where a world point lies (its block's), for reading a line drawn there. */
+  gridAt(world: Vec3): VolumeGrid {
+    const seed = this.nearestVoxel(world);
+    return seed ? this.blockOf(seed[2]).grid : this.grid;
+  }
+
   /**
    * Grows from the seed in the worker (adaptiveGrow: the intensity model is learnt from the region) and adds the
    * region to segment `label`, never over another lesion's voxels; replaceLast undoes the previous grow first.
    */
   async grow(client: SegmentClient, seed: Index3, options: AdaptiveGrowOptions, replaceLast: boolean, label: number): Promise<GrowOutcome> {
     const t0 = performance.now();
-    const r = await client.adaptiveGrow(this.volume.scalars, this.grid, seed, options);
+    // Within the block of slices holding the seed, on its true grid; a region reaching a gap is flagged.
+    const block = this.blockOf(seed[2]);
+    const gapped = this.volume.blocks.length > 1;
+    const [nx, ny] = this.grid.dimensions;
+    const bounds0 = gapped ? { min: [0, 0, block.k0] as const, max: [nx - 1, ny - 1, block.k1] as const } : undefined;
+    const r = await client.adaptiveGrow(this.volume.scalars, block.grid, seed, { ...options, ...(bounds0 ? { bounds: bounds0 } : {}) });
     if (replaceLast && this.lastGrowOnTop) this.history.undo();
     const bounds = r.bounds;
     if (bounds) this.history.edit(bounds, () => pasteMask(this.labelmap, this.grid, bounds, r.mask, label, 'free'));
@@ -78,7 +112,11 @@ export class SeriesSegmentation {
     this.lastOptions = options;
     this.lastGrowOnTop = bounds !== null;
     this.push();
-    return { label, voxelCount: r.voxelCount, truncated: r.truncated, touchesLimit: r.touchesLimit, model: r.model, ms: performance.now() - t0, workerMs: r.timeMs };
+    const reachesGap = gapped && bounds ? gapBeside(this.volume.blocks, block, bounds.min[2] === block.k0, bounds.max[2] === block.k1) : null;
+    const [, , nz] = this.grid.dimensions;
+    // With a gap, the block's ends are not the images' edge: reaching a gap is said as such (reachesGap).
+    const touchesLimit = gapped ? bounds !== null && touchesEdge(bounds, nx, ny, nz) : r.touchesLimit;
+    return { label, voxelCount: r.voxelCount, truncated: r.truncated, touchesLimit, reachesGap, model: r.model, ms: performance.now() - t0, workerMs: r.timeMs };
   }
 
   /** Takes in what the brush or eraser wrote into the Cornerstone images as one undo step; true when something changed. */
@@ -122,8 +160,12 @@ export class SeriesSegmentation {
     this.push();
   }
 
+  /** Volume and diameters on the true grid of the block the label lies in (its first voxel's). */
   stats(label: number): LabelStats {
-    return labelStats(this.labelmap, this.grid, label);
+    const first = this.volume.blocks.length > 1 ? this.labelmap.indexOf(label) : -1;
+    const [nx, ny] = this.grid.dimensions;
+    const grid = first >= 0 ? this.blockOf(Math.floor(first / (nx * ny))).grid : this.grid;
+    return labelStats(this.labelmap, grid, label);
   }
 
   /** The labels present in the labelmap. */
@@ -165,4 +207,8 @@ export class SeriesSegmentation {
   private push(): void {
     writeLabelmap(this.segmentationId, this.labelImageIds, this.labelmap);
   }
+}
+
+function touchesEdge(b: { min: Index3; max: Index3 }, nx: number, ny: number, nz: number): boolean {
+  return b.min[0] === 0 || b.min[1] === 0 || b.min[2] === 0 || b.max[0] === nx - 1 || b.max[1] === ny - 1 || b.max[2] === nz - 1;
 }
