@@ -8,9 +8,15 @@ import { instanceForImageId } from '../../viewer/imageRegistry';
 import { configureTool, selectTool } from '../../viewer/toolGroup';
 import { recordUndoable } from '../../viewer/undoHistory';
 
-/** The study and frame of reference of what a viewport shows. */
+type ViewportImages = { getCurrentImageId(): string | undefined; getImageIds?(): string[] };
+
+/**
+ * The study and frame of reference of what a viewport shows. A reconstructed plane (the sagittal MPR of an axial CT)
+ * lies on no acquired image, so Cornerstone gives it no current image id: any image of the volume tells the study.
+ */
 export function viewportStudy(viewport: Types.IViewport): { studyInstanceUid: string; frameOfReferenceUid: string } | null {
-  const imageId = (viewport as unknown as { getCurrentImageId(): string | undefined }).getCurrentImageId();
+  const images = viewport as unknown as ViewportImages;
+  const imageId = images.getCurrentImageId() ?? images.getImageIds?.()[0];
   const found = imageId ? instanceForImageId(imageId) : undefined;
   if (!found) return null;
   return { studyInstanceUid: found.instance.studyInstanceUid, frameOfReferenceUid: found.instance.frameOfReferenceUid };
