@@ -6,7 +6,7 @@
  * compartment (~30 % of the volume) and labelStats. Each case: one cold first run, then RUNS timed runs.
  */
 import os from 'node:os';
-import { adaptiveGrow, labelStats, regionGrow, voxelVolumeMm3, type Index3, type RegionGrowOptions, type VolumeGrid } from '../src/segment/core';
+import { adaptiveGrow, indexToWorld, labelStats, lineGuide, regionGrow, voxelVolumeMm3, type Index3, type RegionGrowOptions, type VolumeGrid } from '../src/segment/core';
 import { lesionPhantom } from '../tests/segment/lesionPhantom';
 
 const NX = 512;
@@ -147,6 +147,29 @@ function main(): void {
   timeAdaptive('adaptive grow (the app), lesion centre', lesionSeed);
   timeAdaptive('adaptive grow, seed 8 mm off centre', [LESION.ci + 16, LESION.cj - 8, LESION.ck + 4]);
   timeAdaptive('adaptive grow, worst-case flood (capped)', [150, 256, 150]);
+  // A line dragged across the lesion along x, 1.6 × its largest semi-axis each side (guide read + grow in the sphere).
+  const timeLine = (name: string, offsetMm: number): void => {
+    const c = indexToWorld(grid, lesionSeed);
+    const reach = 1.6 * LESION.a;
+    const run = () => {
+      const guide = lineGuide(scalars, grid, [c[0] - reach, c[1] + offsetMm, c[2]], [c[0] + reach, c[1] + offsetMm, c[2]]);
+      if (!guide) throw new Error('no line guide');
+      return adaptiveGrow(scalars, grid, guide.seed, { sphere: guide.sphere, prior: guide.prior, maxVoxels: Math.ceil(scalars.length * 0.25) });
+    };
+    const times: number[] = [];
+    const a0 = performance.now();
+    let res = run();
+    const first = performance.now() - a0;
+    for (let r = 0; r < RUNS; r++) {
+      const a = performance.now();
+      res = run();
+      times.push(performance.now() - a);
+    }
+    const ml = (res.voxelCount * voxelMm3) / 1000;
+    rows.push({ name, first, times, voxels: res.voxelCount, extra: `${ml.toFixed(2)} mL vs ${LESION_ML.toFixed(2)} mL analytic (${(((ml - LESION_ML) / LESION_ML) * 100).toFixed(2)} %)` });
+  };
+  timeLine('line-guided grow, line through centre', 0);
+  timeLine('line-guided grow, line 6 mm off centre', 6);
   const lesionMap = timeGrow('lesion grow, 6-conn, 3 SD', lesionSeed, {}, true);
   timeGrow('lesion grow, 26-conn, 3 SD', lesionSeed, { connectivity: 26 }, true);
   timeGrow('lesion grow + fillHoles 3d', lesionSeed, { fillHoles: '3d' }, true);
@@ -200,7 +223,7 @@ function main(): void {
 /** Adaptive grow from 20 seeds over the inner half of supersampled MR-like lesions (0.8×0.9×3.3 mm, noise): volume and time. */
 function seedSweep(): void {
   console.log('seed sweep: adaptive grow, 20 seeds spread over the inner half, MR-like 0.8×0.9×3.3 mm, lesion 600 / surroundings 250 / noise SD 25');
-  console.log(`${'lesion'.padEnd(10)}${'truth mL'.padStart(10)}${'median mL'.padStart(11)}${'min'.padStart(8)}${'max'.padStart(8)}${'spread %'.padStart(10)}${'worst err %'.padStart(12)}${'median ms'.padStart(11)}`);
+  console.log(`${'lesion'.padEnd(10)}${'truth mL'.padStart(10)}${'median mL'.padStart(11)}${'min'.padStart(8)}${'max'.padStart(8)}${'spread %'.padStart(10)}${'worst err %'.padStart(12)}${'median ms'.padStart(11)}${'line err %'.padStart(12)}${'line ms'.padStart(9)}`);
   for (const ml of [0.5, 2, 8, 50]) {
     const p = lesionPhantom({ volumeMl: ml, spacing: [0.8, 0.9, 3.3], lesion: 600, background: 250, noiseSd: 25, seed: 21 });
     const voxelMl = voxelVolumeMm3(p.grid) / 1000;
@@ -211,10 +234,22 @@ function seedSweep(): void {
       vols.push(r.voxelCount * voxelMl);
       times.push(r.timeMs);
     }
+    // Three lines along x across the lesion (through the centre and 25 % of the y semi-axis either side).
+    const lineErrors: number[] = [];
+    const lineTimes: number[] = [];
+    for (const f of [0, 0.25, -0.25]) {
+      const reach = 1.6 * p.semiAxes[0];
+      const y = f * p.semiAxes[1];
+      const t = performance.now();
+      const guide = lineGuide(p.scalars, p.grid, [-reach, y, 0], [reach, y, 0])!;
+      const r = adaptiveGrow(p.scalars, p.grid, guide.seed, { sphere: guide.sphere, prior: guide.prior });
+      lineTimes.push(performance.now() - t);
+      lineErrors.push(Math.abs(r.voxelCount * voxelMl - p.truthMl) / p.truthMl);
+    }
     const v = stats(vols);
     const worst = Math.max(...vols.map((x) => Math.abs(x - p.truthMl) / p.truthMl)) * 100;
     console.log(
-      `${`${ml} mL`.padEnd(10)}${p.truthMl.toFixed(3).padStart(10)}${v.median.toFixed(3).padStart(11)}${v.min.toFixed(3).padStart(8)}${v.max.toFixed(3).padStart(8)}${(((v.max - v.min) / p.truthMl) * 100).toFixed(2).padStart(10)}${worst.toFixed(2).padStart(12)}${stats(times).median.toFixed(1).padStart(11)}`,
+      `${`${ml} mL`.padEnd(10)}${p.truthMl.toFixed(3).padStart(10)}${v.median.toFixed(3).padStart(11)}${v.min.toFixed(3).padStart(8)}${v.max.toFixed(3).padStart(8)}${(((v.max - v.min) / p.truthMl) * 100).toFixed(2).padStart(10)}${worst.toFixed(2).padStart(12)}${stats(times).median.toFixed(1).padStart(11)}${(Math.max(...lineErrors) * 100).toFixed(2).padStart(12)}${stats(lineTimes).median.toFixed(1).padStart(9)}`,
     );
   }
 }
