@@ -27,7 +27,7 @@ export {
   type SegmentationFlag,
   type SegmentationSummary,
 } from './lesion';
-export { STATE_VERSION, emptyState, studiesKey, type CountedSeriesChoice, type SpineLensState } from './state';
+export { STATE_VERSION, emptyState, studiesKey, type CountedSeriesChoice, type LevelChange, type SpineLensState } from './state';
 export { measurementPlane, planeOfNormal, type Plane } from './measurementPlane';
 export { spineLensStateSchema } from './stateSchema';
 export {

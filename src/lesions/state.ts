@@ -19,6 +19,13 @@ export interface SpineLensState {
   alignment?: readonly StudyAlignment[];
   /** The series the reader chose to count at a timepoint holding values from several (CT and MR). */
   countedSeries?: readonly CountedSeriesChoice[];
+  /** Per measurement id: a level from the labels that an edit changed, until the reader keeps the old one or uses the new. */
+  levelChanges?: Readonly<Record<string, LevelChange>>;
+}
+
+export interface LevelChange {
+  from: string;
+  to: string;
 }
 
 export interface CountedSeriesChoice {

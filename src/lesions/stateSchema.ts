@@ -90,6 +90,7 @@ export const spineLensStateSchema = z
     baselineStudyUid: z.string().min(1).optional(),
     alignment: z.array(studyAlignmentSchema).optional(),
     countedSeries: z.array(z.object({ studyInstanceUid: z.string().min(1), seriesKey: z.string().min(1) })).optional(),
+    levelChanges: z.record(z.string(), z.object({ from: z.string(), to: z.string() })).optional(),
   })
   .superRefine((state, ctx) => {
     for (const key of ['lesions', 'measurements', 'labels'] as const) {

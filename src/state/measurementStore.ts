@@ -8,6 +8,7 @@ import {
   type Lesion,
   type LesionSite,
   type LesionStatus,
+  type LevelChange,
   type SegmentationSummary,
   type SpineLensState,
   type StudyAlignment,
@@ -24,8 +25,6 @@ export interface MeasurementStoreState {
   storageError: string | null;
   /** True from a change until it is written to the browser's storage. */
   savePending: boolean;
-  /** Levels from the labels that an edit of the measurement changed, until the reader keeps or accepts the change. */
-  levelChanges: Readonly<Record<string, LevelChange>>;
   /** Keeps the level the measurement had before the edit (as the reader's level) and closes the notice. */
   keepPreviousLevel(measurementId: string): void;
   acceptLevelChange(measurementId: string): void;
@@ -71,11 +70,6 @@ export interface MeasurementStoreState {
   setSavePending(pending: boolean): void;
 }
 
-export interface LevelChange {
-  from: string;
-  to: string;
-}
-
 /** A lesion as it was before deletion: itself, its place in the list, its measurements and segmentation summaries. */
 export interface LesionSnapshot {
   lesion: Lesion;
@@ -89,8 +83,7 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
   annotations: {},
   storageError: null,
   savePending: false,
-  levelChanges: {},
-  replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations, levelChanges: {} }),
+  replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations }),
   upsertMeasurement: (measurement, annotation) =>
     set((s) => {
       const old = s.state.measurements.find((m) => m.id === measurement.id);
@@ -98,25 +91,27 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       const annotations = annotation ? { ...s.annotations, [measurement.id]: annotation } : s.annotations;
       if (old && JSON.stringify(old) === JSON.stringify(merged) && annotations[measurement.id] === s.annotations[measurement.id]) return {};
       const measurements = old ? s.state.measurements.map((m) => (m.id === measurement.id ? merged : m)) : [...s.state.measurements, merged];
-      const levelChanges = old ? noteLevelChange(s.levelChanges, s.state, old, merged) : s.levelChanges;
-      return { state: withAutoLevels({ ...s.state, measurements }), annotations, levelChanges };
+      const levelChanges = old ? noteLevelChange(s.state.levelChanges ?? {}, s.state, old, merged) : s.state.levelChanges;
+      return { state: withAutoLevels(withLevelChanges({ ...s.state, measurements }, levelChanges)), annotations };
     }),
   keepPreviousLevel: (measurementId) => {
-    const change = get().levelChanges[measurementId];
+    const change = get().state.levelChanges?.[measurementId];
     if (change) get().setMeasurementLevel(measurementId, change.from);
     get().acceptLevelChange(measurementId);
   },
   acceptLevelChange: (measurementId) =>
     set((s) => {
-      if (!(measurementId in s.levelChanges)) return {};
-      const { [measurementId]: _done, ...levelChanges } = s.levelChanges;
-      return { levelChanges };
+      const changes = s.state.levelChanges ?? {};
+      if (!(measurementId in changes)) return {};
+      const { [measurementId]: _done, ...levelChanges } = changes;
+      return { state: withLevelChanges(s.state, levelChanges) };
     }),
   removeMeasurement: (id) =>
     set((s) => {
       if (!s.state.measurements.some((m) => m.id === id) && !(id in s.annotations)) return {};
       const { [id]: _removed, ...annotations } = s.annotations;
-      return { state: withAutoLevels({ ...s.state, measurements: s.state.measurements.filter((m) => m.id !== id) }), annotations };
+      const { [id]: _change, ...levelChanges } = s.state.levelChanges ?? {};
+      return { state: withAutoLevels(withLevelChanges({ ...s.state, measurements: s.state.measurements.filter((m) => m.id !== id) }, levelChanges)), annotations };
     }),
   createLesion: (name) => {
     const { state } = get();
@@ -270,6 +265,12 @@ function noteLevelChange(changes: Readonly<Record<string, LevelChange>>, state: 
   const { [next.id]: _previous, ...others } = changes;
   if (!from || from === to) return next.id in changes ? others : changes;
   return { ...others, [next.id]: { from, to } };
+}
+
+/** The saved state carries the level-change notices only while there are some (older records have none). */
+function withLevelChanges(state: SpineLensState, changes: Readonly<Record<string, LevelChange>> | undefined): SpineLensState {
+  const { levelChanges: _old, ...rest } = state;
+  return changes && Object.keys(changes).length > 0 ? { ...rest, levelChanges: changes } : rest;
 }
 
 function keepUserFields(next: Measurement, old: Measurement): Measurement {

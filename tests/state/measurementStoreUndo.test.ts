@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptyState, type SegmentationSummary, type VertebralLabel } from '../../src/lesions';
+import { emptyState, spineLensStateSchema, type SegmentationSummary, type VertebralLabel } from '../../src/lesions';
 import { useMeasurementStore } from '../../src/state/measurementStore';
 import { lengthMeasurement } from '../lesions/fixtures';
 
@@ -65,33 +65,52 @@ describe('a level changed by an edit', () => {
   const moveTo = (z: number) => store().upsertMeasurement(lengthMeasurement([0, 10, z - 2], [0, 10, z + 2], { id: 'm1' }));
 
   it('is noted with the level before and after the edit, and forgotten when the edit goes back', () => {
-    expect(store().levelChanges).toEqual({});
+    expect((store().state.levelChanges ?? {})).toEqual({});
     moveTo(-10);
-    expect(store().levelChanges).toEqual({ m1: { from: 'C2-3', to: 'C3-4' } });
+    expect((store().state.levelChanges ?? {})).toEqual({ m1: { from: 'C2-3', to: 'C3-4' } });
     moveTo(-12);
-    expect(store().levelChanges).toEqual({ m1: { from: 'C2-3', to: 'C3-4' } });
+    expect((store().state.levelChanges ?? {})).toEqual({ m1: { from: 'C2-3', to: 'C3-4' } });
     moveTo(10);
-    expect(store().levelChanges).toEqual({});
+    expect((store().state.levelChanges ?? {})).toEqual({});
   });
 
   it('Keep puts the former level on the measurement as the reader\'s; Use takes the new one from the labels', () => {
     moveTo(-10);
     store().keepPreviousLevel('m1');
     expect(store().state.measurements[0]!.level).toBe('C2-3');
-    expect(store().levelChanges).toEqual({});
+    expect((store().state.levelChanges ?? {})).toEqual({});
 
     store().setMeasurementLevel('m1', '');
     moveTo(10);
     moveTo(-10);
     store().acceptLevelChange('m1');
-    expect(store().levelChanges).toEqual({});
+    expect((store().state.levelChanges ?? {})).toEqual({});
     expect(store().state.measurements[0]!.level).toBeUndefined();
   });
 
   it('is not noted for a measurement whose level the reader typed', () => {
     store().setMeasurementLevel('m1', 'C2 body');
     moveTo(-10);
-    expect(store().levelChanges).toEqual({});
+    expect((store().state.levelChanges ?? {})).toEqual({});
     expect(store().state.measurements[0]!.level).toBe('C2 body');
+  });
+});
+
+describe('a level-change notice across a reload', () => {
+  it('is in the saved state, passes the schema and comes back; a record without it still loads', () => {
+    store().replaceAll(emptyState('k'), {});
+    for (const [v, z] of [['C2', 20], ['C3', 0], ['C4', -20]] as const) store().upsertLabel(label(v, z));
+    store().upsertMeasurement(lengthMeasurement([0, 10, 8], [0, 10, 12], { id: 'm1' }));
+    store().upsertMeasurement(lengthMeasurement([0, 10, -12], [0, 10, -8], { id: 'm1' }));
+    const saved: unknown = JSON.parse(JSON.stringify(store().state));
+
+    store().replaceAll(emptyState('k'), {});
+    const loaded = spineLensStateSchema.parse(saved);
+    store().replaceAll(loaded, {});
+    expect(store().state.levelChanges).toEqual({ m1: { from: 'C2-3', to: 'C3-4' } });
+
+    const { levelChanges: _none, ...older } = loaded;
+    expect(spineLensStateSchema.safeParse(older).success).toBe(true);
+    expect(spineLensStateSchema.safeParse({ ...older, levelChanges: { m1: { from: 'C2-3' } } }).success).toBe(false);
   });
 });

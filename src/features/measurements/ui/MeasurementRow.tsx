@@ -17,7 +17,7 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
   const store = useMeasurementStore.getState;
   const autoLevel = assignLevel(measurementCentre(m), labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid), m.frameOfReferenceUid)?.level;
   const level = m.level ?? autoLevel;
-  const levelChange = useMeasurementStore((s) => s.levelChanges[m.id]);
+  const levelChange = useMeasurementStore((s) => s.state.levelChanges?.[m.id]);
   return (
     <li className="measurement-item" data-testid="measurement-item" data-kind={m.kind}>
       <div className="measurement-main">
