@@ -11,6 +11,6 @@ export {
   type OrientationLabel,
 } from './orientation';
 export { sopClassName } from './sopClasses';
-export { SUPPORTED_TRANSFER_SYNTAXES, isSupportedTransferSyntax, transferSyntaxName } from './transferSyntaxes';
+export { isSupportedTransferSyntax, transferSyntaxName } from './transferSyntaxes';
 export { formatTag } from './tagNames';
 export { safeText } from './safeText';

@@ -40,8 +40,6 @@ const KNOWN_UNSUPPORTED: Record<string, string> = {
   '1.2.840.10008.1.2.1.98': 'Encapsulated Uncompressed Explicit VR Little Endian',
 };
 
-export const SUPPORTED_TRANSFER_SYNTAXES: readonly string[] = Object.keys(SUPPORTED);
-
 export function isSupportedTransferSyntax(uid: string): boolean {
   return uid in SUPPORTED;
 }

@@ -32,9 +32,6 @@ export interface MeasurementContext {
   createdAt: string;
 }
 
-/** Cornerstone tool names we turn into measurements. */
-export const MEASURED_TOOLS = ['Length', 'Bidirectional', 'EllipticalROI', 'PlanarFreehandROI', 'Probe', 'ArrowAnnotate'] as const;
-
 /**
  * Converts a Cornerstone annotation to our measurement; null for tools we do not keep, degenerate
  * geometry (a drag that has not moved) or ROI statistics that are not computed yet.

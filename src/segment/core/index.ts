@@ -10,8 +10,8 @@ export {
   voxelVolumeMm3,
   worldToIndex,
 } from './volumeGrid';
-export { boxContains, boxSize, boxVoxelCount, clampBox, fullBox, labelBounds, padBox } from './indexBox';
-export { cropMask, pasteMask } from './maskCrop';
+export { boxContains, boxSize, boxVoxelCount, clampBox, fullBox, padBox } from './indexBox';
+export { pasteMask } from './maskCrop';
 export {
   regionGrow,
   regionGrowMask,

@@ -40,36 +40,3 @@ export function boxContains(box: IndexBox, p: Index3): boolean {
   );
 }
 
-/** Tight box of all voxels equal to `label` within `within` (default: whole grid); null when none. */
-export function labelBounds(labelmap: Uint8Array, grid: VolumeGrid, label: number, within?: IndexBox): IndexBox | null {
-  const [nx, ny] = grid.dimensions;
-  const b = within ?? fullBox(grid);
-  let i0 = Infinity;
-  let j0 = Infinity;
-  let k0 = Infinity;
-  let i1 = -1;
-  let j1 = -1;
-  let k1 = -1;
-  for (let k = b.min[2]; k <= b.max[2]; k++) {
-    for (let j = b.min[1]; j <= b.max[1]; j++) {
-      const row = j * nx + k * nx * ny;
-      let first = -1;
-      let last = -1;
-      for (let i = b.min[0]; i <= b.max[0]; i++) {
-        if (labelmap[row + i] === label) {
-          if (first < 0) first = i;
-          last = i;
-        }
-      }
-      if (first < 0) continue;
-      if (first < i0) i0 = first;
-      if (last > i1) i1 = last;
-      if (j < j0) j0 = j;
-      if (j > j1) j1 = j;
-      if (k < k0) k0 = k;
-      if (k > k1) k1 = k;
-    }
-  }
-  if (i1 < 0) return null;
-  return { min: [i0, j0, k0], max: [i1, j1, k1] };
-}

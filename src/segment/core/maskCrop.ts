@@ -2,26 +2,6 @@ import { boxSize } from './indexBox';
 import type { IndexBox, VolumeGrid } from './types';
 
 /**
- * Copies the box (which may extend past the grid: those voxels read as 0) out of a labelmap
- * as a 0/1 mask of the box size, 1 where the labelmap equals `label`.
- */
-export function cropMask(labelmap: Uint8Array, grid: VolumeGrid, box: IndexBox, label: number): Uint8Array {
-  const [nx, ny, nz] = grid.dimensions;
-  const [bx, by, bz] = boxSize(box);
-  const out = new Uint8Array(bx * by * bz);
-  const i0 = Math.max(0, box.min[0]);
-  const i1 = Math.min(nx - 1, box.max[0]);
-  for (let k = Math.max(0, box.min[2]); k <= Math.min(nz - 1, box.max[2]); k++) {
-    for (let j = Math.max(0, box.min[1]); j <= Math.min(ny - 1, box.max[1]); j++) {
-      const src = j * nx + k * nx * ny;
-      const dst = (j - box.min[1]) * bx + (k - box.min[2]) * bx * by - box.min[0];
-      for (let i = i0; i <= i1; i++) out[dst + i] = labelmap[src + i] === label ? 1 : 0;
-    }
-  }
-  return out;
-}
-
-/**
  * Writes a box-sized 0/1 mask back into a labelmap (voxels outside the grid are skipped).
  * mode 'replace': box voxels become `label` where mask is 1 and 0 where it is 0 (only voxels that held `label` are cleared);
  * mode 'add': only sets `label` where mask is 1.
