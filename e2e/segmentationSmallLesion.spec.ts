@@ -98,6 +98,7 @@ test('a click anywhere inside a 1.6 mL follow-up lesion gives its volume within 
   await panel.getByTestId('seg-confirm').focus();
   await page.keyboard.press('Enter');
   await expect(panel.getByTestId('seg-confirmed')).toBeVisible();
+  await page.screenshot({ path: `${shots()}/segmentation-small-lesion-confirmed.png` });
   await page.keyboard.press('t');
   await expect(rows.nth(1).getByTestId('value-excluded')).toHaveCount(0);
   await expect(volumetric.getByTestId('response-category')).toHaveText('PD');
@@ -131,6 +132,9 @@ test('a line dragged across the small lesion gives its volume within 5 %; keys p
   await expect(panel.getByTestId('seg-segment-2')).toHaveAttribute('aria-current', 'true');
   await expect(panel.getByTestId('seg-volume')).toHaveText('0.00 mL');
   await expect(panel.getByTestId('seg-segment-volume-1')).toContainText(/1\.[5-6]\d mL/);
+  await page.screenshot({ path: `${shots()}/segmentation-two-lesions.png` });
+  await panel.getByTestId('seg-tolerance').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots()}/segmentation-two-lesions-edge.png` });
 });
 
 test('a series with a gap: the lesion away from it is measured in its block of slices; a lesion cut by it is flagged with where the gap is', async ({ page }) => {

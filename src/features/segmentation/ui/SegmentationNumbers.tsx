@@ -11,6 +11,19 @@ export function SegmentationNumbers({ view, segment }: { view: SegmentationView;
   const { result } = segment;
   const ellipsoidMl = lesionSummary(state, segment.lesionId, view.studyInstanceUid).ellipsoidVolumeMl;
   const difference = ellipsoidMl && result.voxelCount > 0 ? ((result.volumeMl - ellipsoidMl) / ellipsoidMl) * 100 : null;
+  if (result.voxelCount === 0) {
+    return (
+      <dl className="seg-numbers">
+        <dt>Segmented volume</dt>
+        <dd>
+          <strong data-testid="seg-volume" data-ml={result.volumeMl.toFixed(4)}>
+            {ml(0)}
+          </strong>
+          <span className="muted"> empty: Grow (g) in the lesion, or Line (n) across it</span>
+        </dd>
+      </dl>
+    );
+  }
   return (
     <dl className="seg-numbers">
       <dt>Segmented volume</dt>
@@ -18,8 +31,7 @@ export function SegmentationNumbers({ view, segment }: { view: SegmentationView;
         <strong data-testid="seg-volume" data-ml={result.volumeMl.toFixed(4)}>
           {ml(result.volumeMl)}
         </strong>
-        <span className="muted" data-testid="seg-voxels">
-          {' '}
+        <span className="muted seg-voxels" data-testid="seg-voxels">
           {result.voxelCount.toLocaleString('en')} voxels × {result.voxelVolumeMm3.toFixed(3)} mm³
         </span>
       </dd>
@@ -29,7 +41,7 @@ export function SegmentationNumbers({ view, segment }: { view: SegmentationView;
       <dd data-testid="seg-diameters">
         {result.longestDiameterMm.toFixed(1)} mm, perpendicular {result.perpendicularDiameterMm.toFixed(1)} mm
       </dd>
-      <dt>Ellipsoid (measured diameters)</dt>
+      <dt>Ellipsoid of diameters</dt>
       <dd data-testid="seg-ellipsoid">
         {ellipsoidMl === null ? <span className="muted">measure the lesion's diameters to compare</span> : ml(ellipsoidMl)}
         {difference !== null && <span className="muted"> (segmented {difference >= 0 ? '+' : ''}{difference.toFixed(0)} %)</span>}
