@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadFiles, openEmpty, pageAt, showSeries, type Vec3 } from './helpers';
-import { writeGappedStudy, writeSmallLesionCase, type SmallLesionCase } from './fixtures/smallLesionStudies';
+import { writeGappedStudy, writeSmallLesionCase, writeTiltedStudy, type SmallLesionCase } from './fixtures/smallLesionStudies';
 
 /**
  * A small follow-up lesion (≈1.6 mL on 0.8 × 0.9 × 3.3 mm MR) segmented through the UI only: the volume read from
@@ -159,4 +159,20 @@ test('a series with a gap: the lesion away from it is measured in its block of s
   await expect(panel.getByTestId('seg-flag-reaches-gap')).toContainText('between slices 10 and 11');
   console.log(`gap through the lesion: ${await panelMl(panel)} mL, flagged: ${await panel.getByTestId('seg-flag-reaches-gap').textContent()}`);
   await page.screenshot({ path: `${shots()}/segmentation-gap-flag.png` });
+});
+
+test('a tilted-gantry series (20°) is measured on its sheared grid: the small lesion within 5 %', async ({ page }) => {
+  const tilted = writeTiltedStudy(path.join(dir, 'tilted'), 20);
+  await openEmpty(page);
+  await loadFiles(page, tilted.files);
+  await showSeries(page, tilted.seriesDescription, 0);
+  await page.keyboard.press('k');
+  const panel = page.getByTestId('segmentation-panel');
+  await page.keyboard.press('g');
+  await page.mouse.click(...(await pageAt(page, 0, tilted.centre)));
+  await expect(panel.getByTestId('seg-series')).toContainText(tilted.seriesDescription);
+  await expectWithin(panel, tilted.truthMl, 'tilted gantry 20°, centre');
+  // In-plane 0.8 × 0.9 mm times the 3.3 mm spacing perpendicular to the slices (not the 3.5 mm step between positions).
+  await expect(panel.getByTestId('seg-voxels')).toContainText('× 2.376 mm³');
+  await expect(panel.getByTestId('seg-flags')).toHaveCount(0);
 });
