@@ -124,6 +124,10 @@ test('Delete removes the measurement chosen with Show; Ctrl+Z brings back a dele
 
   // "Show" the baseline one, then Delete: the baseline one goes, the follow-up one stays.
   await items(page).filter({ hasText: baselineValue }).locator('.measurement-jump').click();
+  // The row Delete would remove is marked in the panel, and only that one.
+  await expect(items(page).filter({ hasText: baselineValue })).toHaveAttribute('aria-current', 'true');
+  await expect(items(page).filter({ hasText: followupValue })).not.toHaveAttribute('aria-current', 'true');
+  await page.screenshot({ path: `${process.env.SPINELENS_SHOTS ?? test.info().outputPath('')}/measurement-selected.png` });
   await page.keyboard.press('Delete');
   await expect(items(page)).toHaveCount(1);
   await expect(items(page).getByTestId('measurement-value')).toHaveText(followupValue);

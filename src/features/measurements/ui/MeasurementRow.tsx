@@ -1,6 +1,8 @@
+import { useSyncExternalStore } from 'react';
 import { assignLevel, type Lesion } from '../../../lesions';
 import { measurementCentre, type DiameterAxis, type Measurement } from '../../../measure';
 import { useMeasurementStore } from '../../../state/measurementStore';
+import { isMeasurementSelected, subscribeToSelection } from '../adapters/annotationSelection';
 import { deleteMeasurement, jumpToMeasurement } from '../adapters/annotationSync';
 import { KIND_NAMES, measurementValue } from './measurementValue';
 
@@ -18,8 +20,10 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
   const autoLevel = assignLevel(measurementCentre(m), labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid), m.frameOfReferenceUid)?.level;
   const level = m.level ?? autoLevel;
   const levelChange = useMeasurementStore((s) => s.state.levelChanges?.[m.id]);
+  // The one Delete would remove is marked, so the reader knows before pressing it.
+  const selected = useSyncExternalStore(subscribeToSelection, () => isMeasurementSelected(m.id));
   return (
-    <li className="measurement-item" data-testid="measurement-item" data-kind={m.kind}>
+    <li className={selected ? 'measurement-item selected' : 'measurement-item'} data-testid="measurement-item" data-kind={m.kind} aria-current={selected ? 'true' : undefined}>
       <div className="measurement-main">
         <button type="button" className="measurement-jump" title="Show this measurement" onClick={() => jumpToMeasurement(m)}>
           <span className="measurement-kind">{m.label || KIND_NAMES[m.kind]}</span>
