@@ -1,6 +1,5 @@
 import { imageLoader, metaData } from '@cornerstonejs/core';
 import { annotation } from '@cornerstonejs/tools';
-import { registerTestHooks } from './testHooks';
 import { useViewerStore } from '../state/viewerStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import { imageIdFor } from '../viewer/imageRegistry';
@@ -83,13 +82,5 @@ function annotationUids(): string[] {
   return annotation.state.getAllAnnotations().flatMap((a) => (a.annotationUID ? [a.annotationUID] : []));
 }
 
-/** Moves a volume viewport to the slice through a world point (tests place points from ground truth). */
-function jumpToWorld(slot: number, world: [number, number, number]): boolean {
-  const viewport = viewportOfSlot(slot) as unknown as { jumpToWorld?(p: [number, number, number]): boolean } | undefined;
-  return viewport?.jumpToWorld?.(world) ?? false;
-}
-
 /** Read-only inspection used by the end-to-end tests. */
-export function installInspectionHooks(): void {
-  registerTestHooks({ decode, viewportInfo, worldToPage, pageToWorld, jumpToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData });
-}
+export const inspectionHooks = { decode, viewportInfo, worldToPage, pageToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData };

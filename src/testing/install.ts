@@ -1,15 +1,27 @@
 import { useComparisonStore } from '../state/comparisonStore';
 import { currentComparison } from '../ui/comparison/comparisonController';
-import { installInspectionHooks } from './inspectionHooks';
-import { registerSegmentationTestHooks } from './segmentationHooks';
-import { registerTestHooks } from './testHooks';
 import { storeReading } from '../features/dicomweb';
+import { inspectionHooks } from './inspectionHooks';
+import { segmentationHooks } from './segmentationHooks';
 
-/** Installs window.__spinelens for the end-to-end tests; imported by main.tsx in the test build only. */
+/** Everything the end-to-end tests may read or call, in one typed object (e2e imports this type). */
+const testHooks = {
+  ...inspectionHooks,
+  ...segmentationHooks,
+  comparison: { current: currentComparison, store: useComparisonStore },
+  dicomweb: { storeReading },
+};
+
+export type SpineLensTestHooks = typeof testHooks;
+
+declare global {
+  interface Window {
+    /** Only in the test build (`vite build --mode e2e`); the production bundle has none. */
+    __spinelens?: SpineLensTestHooks;
+  }
+}
+
+/** Installs window.__spinelens; imported by main.tsx in the test build only. */
 export function installTestHooks(): void {
-  installInspectionHooks();
-  registerSegmentationTestHooks();
-  registerTestHooks({ comparison: { current: currentComparison, store: useComparisonStore } });
-  // Until the SR/SEG export calls it from the UI, e2e stores a test object through this.
-  registerTestHooks({ dicomweb: { storeReading } });
+  window.__spinelens = testHooks;
 }

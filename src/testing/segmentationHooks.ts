@@ -1,7 +1,6 @@
 import type { Types } from '@cornerstonejs/core';
 import { useSegmentationStore } from '../features/segmentation/segmentationStore';
 import { useViewerStore } from '../state/viewerStore';
-import { registerTestHooks } from './testHooks';
 import { viewportOfSlot } from '../viewer/displayControls';
 import { sessionFor } from '../features/segmentation/adapters/segmentationController';
 import { segmentationSaved } from '../features/segmentation/adapters/segmentationSaving';
@@ -52,15 +51,14 @@ function sliceCounts(seriesKey?: string): number[] | null {
   });
 }
 
-export function registerSegmentationTestHooks(): void {
-  registerTestHooks({
-    jumpToWorld,
-    segmentation: {
-      store: useSegmentationStore,
-      saved: segmentationSaved,
-      voxelCount: (seriesKey: string, label = 1) => sessionFor(seriesKey)?.stats(label).voxelCount ?? null,
-      labelValues,
-      sliceCounts,
-    },
-  });
-}
+export const segmentationHooks = {
+  jumpToWorld,
+  segmentation: {
+    store: useSegmentationStore,
+    saved: segmentationSaved,
+    voxelCount: (seriesKey: string, label = 1) => sessionFor(seriesKey)?.stats(label).voxelCount ?? null,
+    labelValues,
+    sliceCounts,
+  },
+};
+
