@@ -39,6 +39,7 @@ export { applyDiff, diffAgainstSnapshot, diffLabelmaps, snapshotBox, type Labelm
 export { LabelmapHistory, type LabelmapHistoryOptions } from './labelmapHistory';
 export { decodeRle, encodeRle, rleNonZeroCount, type RleLabelmap } from './rle';
 export { sliceBlocks, gapBeside, type SliceBlock, type SliceLayout } from './sliceBlocks';
+export { otherTimepointVolume, type TimepointVolume } from './otherTimepoint';
 export { lineGuide, MIN_LINE_MM, type LineGuide } from './lineGuide';
 export { adaptiveGrow, sphereBox, DEFAULT_EDGE_LEVEL, type AdaptiveGrowOptions, type AdaptiveGrowResult, type ConfiningSphere, type IntensityModel, type IntensityPrior } from './adaptiveGrow';
 export { seriesGrid } from './seriesGrid';

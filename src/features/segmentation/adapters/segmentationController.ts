@@ -6,7 +6,7 @@ import type { SliceAxis } from '../../../segment/core';
 import { createSegmentClient, type SegmentClient } from '../worker/segmentClient';
 import { useMeasurementStore } from '../../../state/measurementStore';
 import { lesionSummary } from '../../../lesions';
-import { lineGuide, plausibilityFlags, type AdaptiveGrowOptions } from '../../../segment/core';
+import { lineGuide, otherTimepointVolume, plausibilityFlags, type AdaptiveGrowOptions } from '../../../segment/core';
 import { EDGE_LEVELS, useSegmentationStore, type SegmentationResult, type SegmentView } from '../segmentationStore';
 import { findSeries, useViewerStore } from '../../../state/viewerStore';
 import { viewportOfSlot } from '../../../viewer/displayControls';
@@ -93,21 +93,11 @@ async function ensureSession(series: SeriesNode): Promise<SeriesSegmentation> {
 const growReports = new Map<string, { truncated: boolean; touchesLimit: boolean; reachesGap: string | null }>();
 const reportKey = (seriesKey: string, label: number): string => `${seriesKey}\u0001${label}`;
 
-/**
- * The same lesion's trusted volume at the other timepoint: the latest study before this one, else the first after it
- * (studies in their date order), with whether it is the later one. Never a study that is not next to this one in time.
- */
+/** The same lesion's trusted volume at the study before this one (else after it), in the patient's date order. */
 function otherTimepoint(lesionId: string, studyInstanceUid: string): { ml: number; later: boolean } | null {
   const studies = useViewerStore.getState().patients.find((p) => p.studies.some((st) => st.studyInstanceUid === studyInstanceUid))?.studies ?? [];
-  const order = (uid: string): number => studies.findIndex((st) => st.studyInstanceUid === uid);
-  const here = order(studyInstanceUid);
-  const trusted = useMeasurementStore
-    .getState()
-    .state.segmentationSummaries.filter((x) => x.lesionId === lesionId && order(x.studyInstanceUid) >= 0 && x.studyInstanceUid !== studyInstanceUid && (!x.flags?.length || x.confirmedAt));
-  const before = trusted.filter((x) => order(x.studyInstanceUid) < here).sort((a, b) => order(b.studyInstanceUid) - order(a.studyInstanceUid))[0];
-  const after = trusted.filter((x) => order(x.studyInstanceUid) > here).sort((a, b) => order(a.studyInstanceUid) - order(b.studyInstanceUid))[0];
-  const other = before ?? after;
-  return other ? { ml: other.volumeMm3 / 1000, later: other === after } : null;
+  const summaries = useMeasurementStore.getState().state.segmentationSummaries;
+  return otherTimepointVolume(summaries, studies.map((st) => st.studyInstanceUid), lesionId, studyInstanceUid);
 }
 
 /** Recomputes the numbers and flags of every segment after an edit, publishes them (panel, lesion summaries) and saves. */
