@@ -345,3 +345,21 @@ test('each study labels from the level picked for it, not from where the other s
   await page.mouse.click(...(await pageAt(page, 0, baselineMr.vertebralBodyCentres.C4!)));
   await expect(rows.first()).toContainText(/C2.*C3.*C4/);
 });
+
+test('Escape during a Length drag drops the half-drawn measurement; the next drag draws one', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('m');
+  const [cx, cy] = await centreOf(page, 0);
+  await page.keyboard.press('l');
+  await page.mouse.move(cx - 50, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 50, cy, { steps: 8 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  expect(await storedMeasurements(page)).toHaveLength(0);
+  await expect(items(page)).toHaveCount(0);
+  await page.keyboard.press('l');
+  await drag(page, [cx - 50, cy + 20], [cx + 50, cy + 20]);
+  await expect(items(page).and(page.locator('[data-kind="length"]'))).toHaveCount(1);
+});

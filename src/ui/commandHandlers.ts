@@ -5,12 +5,14 @@ import { selectTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../features/measurements';
 import { toggleComparison } from './comparison/comparisonController';
 import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
-import { cancelTextRequest } from '../features/measurements';
+import { cancelDrawing, cancelTextRequest } from '../features/measurements';
 import { openExportDialog } from '../features/export';
 import { addLesionSegmentOfActiveSlot, confirmSegmentOfActiveSlot, redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../features/segmentation';
 
-/** Escape: drops a pending arrow text, point pair or vertebra labelling and goes back to window/level. */
+/** Escape: drops a half-drawn measurement, a pending arrow text, point pair or vertebra labelling and goes back to window/level. */
 export function cancelPending(): void {
+  const viewport = viewportOfSlot(useViewerStore.getState().activeSlot);
+  if (viewport) cancelDrawing(viewport.element);
   cancelTextRequest();
   cancelPointPick();
   if (useViewerStore.getState().activeTool === 'VertebraLabel') selectTool('WindowLevel');

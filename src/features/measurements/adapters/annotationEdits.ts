@@ -1,5 +1,6 @@
 import { getRenderingEngines } from '@cornerstonejs/core';
-import { annotation } from '@cornerstonejs/tools';
+import { annotation, cancelActiveManipulations } from '@cornerstonejs/tools';
+import { useMeasurementStore } from '../../../state/measurementStore';
 import { deleteMeasurement } from './annotationSync';
 import { asOneStep, editHistory } from '../../../viewer/undoHistory';
 
@@ -14,6 +15,18 @@ export function deleteSelectedAnnotations(): void {
   asOneStep(() => {
     for (const uid of selected) deleteMeasurement(uid);
   });
+  renderAll();
+}
+
+/**
+ * Escape while drawing: Cornerstone's cancel keeps what was drawn so far as a finished annotation;
+ * a measurement that did not exist before the drag is removed instead.
+ */
+export function cancelDrawing(element: HTMLDivElement): void {
+  const known = new Set(useMeasurementStore.getState().state.measurements.map((m) => m.id));
+  const uid = cancelActiveManipulations(element);
+  if (!uid || known.has(uid)) return;
+  annotation.state.removeAnnotation(uid);
   renderAll();
 }
 
