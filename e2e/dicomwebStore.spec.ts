@@ -48,6 +48,7 @@ test.describe('Store the reading to the PACS (a real Orthanc behind the preview 
     await page.mouse.down();
     await page.mouse.move(...to, { steps: 8 });
     await page.mouse.up();
+    await expect(page.getByTestId('measurements-toggle')).toContainText('1 measurement');
     await page.keyboard.press('m');
     const measurements = page.getByTestId('measurement-panel');
     await measurements.getByTestId('measurement-lesion').first().selectOption({ label: 'Lesion 1' });

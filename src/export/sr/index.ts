@@ -2,3 +2,4 @@ export { writeMeasurementReport, measurementReportDataset, COMPREHENSIVE_3D_SR, 
 export { readMeasurementReport, type ReadReportResult, type ReportContents, type SeriesKeyFor } from './readReport';
 export { trackingUidFor, idFromTrackingUid } from './trackingUid';
 export { CODES, levelCode, type Code } from './codes';
+export { annotationOfMeasurement, type AnnotationPlacement } from './annotationOfMeasurement';

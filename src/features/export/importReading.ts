@@ -3,6 +3,7 @@ import type { Lesion } from '../../lesions';
 import { mergeStates, type SpineLensState } from '../../lesions';
 import { useMeasurementStore } from '../../state/measurementStore';
 import { useViewerStore } from '../../state/viewerStore';
+import { drawImportedMeasurements } from '../measurements';
 import { labelmapLayout, loadSegmentsIntoSeries } from '../segmentation';
 
 export type ImportOutcome = { ok: true; message: string } | { ok: false; reason: string };
@@ -43,6 +44,8 @@ export async function importReading(file: File): Promise<ImportOutcome> {
   if (!read.ok) return read;
   if (!loaded.has(read.report.studyInstanceUid)) return { ok: false, reason: `${file.name} reports on a study that is not open: open its images first.` };
   addToReading({ lesions: read.report.lesions, measurements: read.report.measurements }, true);
+  // An SR holds points, not drawings: the measurements are drawn from them on their images.
+  drawImportedMeasurements(read.report.measurements);
   return { ok: true, message: `Added ${read.report.lesions.length} lesion(s) and ${read.report.measurements.length} measurement(s) from ${file.name}.` };
 }
 

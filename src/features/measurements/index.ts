@@ -2,3 +2,4 @@ export * from './adapters/annotationSync';
 export * from './adapters/annotationEdits';
 export * from './adapters/annotationText';
 export * from './ui/MeasurementPanel';
+export * from './adapters/importedDrawings';
