@@ -1,5 +1,5 @@
-import { useComparisonStore } from '../state/comparisonStore';
-import { currentComparison } from '../ui/comparison/comparisonController';
+import { useComparisonStore } from '../features/comparison/comparisonStore';
+import { currentComparison } from '../features/comparison/ui/comparisonController';
 import { storeReading } from '../features/dicomweb';
 import { inspectionHooks } from './inspectionHooks';
 import { segmentationHooks } from './segmentationHooks';

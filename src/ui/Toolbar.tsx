@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { COMMANDS, commandTitle, keyHint, toolCommand, toolsIn, TOOLS, type CommandId } from '../commands';
 import { runCommand } from './commandHandlers';
 import { findSeries, useViewerStore, type Layout, type PanelId, type ViewMode } from '../state/viewerStore';
-import { useComparisonStore } from '../state/comparisonStore';
+import { useComparisonStore } from '../features/comparison';
 import { presetsFor } from '../viewer/displayControls';
 import { effectiveMode, mprUnavailableReason } from '../viewer/viewModes';
 import { ExportButton } from '../features/export';

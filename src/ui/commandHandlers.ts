@@ -3,8 +3,8 @@ import { findSeries, SLOT_COUNT, useViewerStore, type ViewMode } from '../state/
 import { applyWindowPreset, jumpToEnd, resetView, scrollSlices, toggleInvert, viewportOfSlot, zoomBy } from '../viewer/displayControls';
 import { selectTool } from '../viewer/toolGroup';
 import { deleteSelectedAnnotations, redoAnnotation, undoAnnotation } from '../features/measurements';
-import { toggleComparison } from './comparison/comparisonController';
-import { cancelPointPick, startPointPick } from './comparison/pointPairPick';
+import { toggleComparison } from '../features/comparison';
+import { cancelPointPick, startPointPick } from '../features/comparison';
 import { cancelDrawing, cancelTextRequest } from '../features/measurements';
 import { openExportDialog } from '../features/export';
 import { addLesionSegmentOfActiveSlot, confirmSegmentOfActiveSlot, redoSegmentationOfActiveSlot, undoSegmentationOfActiveSlot } from '../features/segmentation';

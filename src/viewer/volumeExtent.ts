@@ -1,6 +1,6 @@
 import type { Types } from '@cornerstonejs/core';
 import { dot, sub, type Vec3 } from '../geometry/vec3';
-import { depthRange, type DepthRange } from './sync/studyMapping';
+import { depthRange, type DepthRange } from '../lesions/studyMapping';
 
 export interface DataDepth {
   /** Depths (position · normal) of the first and last voxel centres. */

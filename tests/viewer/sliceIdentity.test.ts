@@ -3,7 +3,7 @@ import { buildSeries } from '../../src/dicom';
 import type { SeriesNode } from '../../src/dicom/types';
 import { acquiredSliceAt, formatMillimetres, identityOfFrame, imageLabel } from '../../src/viewer/sliceIdentity';
 import { effectiveMode, mprUnavailableReason } from '../../src/viewer/viewModes';
-import { clampAlong, depthRange } from '../../src/viewer/sync/studyMapping';
+import { clampAlong, depthRange } from '../../src/lesions/studyMapping';
 import { frameAt, makeInstance, SAGITTAL } from '../dicom/factory';
 
 /** A sagittal stack stored right to left: instance 1 at x = +20, instance 5 at x = 0 (the way the real MR is). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../../src/geometry/vec3';
 import type { StudyAlignment, Vertebra, VertebralLabel } from '../../../src/lesions';
-import { manualAlignment, needsSaving, resolveAlignment } from '../../../src/viewer/sync/alignmentInForce';
-import { invertStudyAlignment, mapBetweenStudies, offsetBetween } from '../../../src/viewer/sync/studyMapping';
+import { manualAlignment, needsSaving, resolveAlignment } from '../../../src/features/comparison/adapters/alignmentInForce';
+import { invertStudyAlignment, mapBetweenStudies, offsetBetween } from '../../../src/lesions/studyMapping';
 
 interface SeriesTruth {
   frameOfReferenceUID: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyState, spineLensStateSchema, type VertebralLabel } from '../../../src/lesions';
-import { needsSaving, pointPairAlignment, resolveAlignment } from '../../../src/viewer/sync/alignmentInForce';
+import { needsSaving, pointPairAlignment, resolveAlignment } from '../../../src/features/comparison/adapters/alignmentInForce';
 
 const baseline = { studyInstanceUid: 'A', frameOfReferenceUid: 'forA' };
 const followup = { studyInstanceUid: 'B', frameOfReferenceUid: 'forB' };

@@ -1,7 +1,7 @@
-import type { PatientNode, SeriesNode, StudyNode } from '../../dicom/types';
-import { timepointsFromStudies } from '../../lesions';
-import { findSeries, type ViewerState } from '../../state/viewerStore';
-import type { ComparedStudy } from '../../viewer/sync/alignmentInForce';
+import type { PatientNode, SeriesNode, StudyNode } from '../../../dicom/types';
+import { timepointsFromStudies } from '../../../lesions';
+import { findSeries, type ViewerState } from '../../../state/viewerStore';
+import type { ComparedStudy } from '../adapters/alignmentInForce';
 
 export const COMPARED_SLOTS = [0, 1] as const;
 

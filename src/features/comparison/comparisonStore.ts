@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Vec3 } from '../geometry/vec3';
-import type { VertebralLabel } from '../lesions';
+import type { Vec3 } from '../../geometry/vec3';
+import type { VertebralLabel } from '../../lesions';
 
 /** Picking a point pair: waiting for the landmark in the baseline, then for the same landmark in the follow-up. */
 export type PointPick = { step: 'baseline' } | { step: 'followup'; baselinePoint: Vec3 };

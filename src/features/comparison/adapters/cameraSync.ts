@@ -1,8 +1,8 @@
 import { Enums, eventTarget, utilities, type Types } from '@cornerstonejs/core';
-import type { Vec3 } from '../../geometry/vec3';
-import { renderingEngine, viewportIdForSlot } from '../renderingEngine';
-import { clampAlong, moveBy } from './studyMapping';
-import { dataDepth } from '../volumeExtent';
+import type { Vec3 } from '../../../geometry/vec3';
+import { renderingEngine, viewportIdForSlot } from '../../../viewer/renderingEngine';
+import { clampAlong, moveBy } from '../../../lesions/studyMapping';
+import { dataDepth } from '../../../viewer/volumeExtent';
 
 /** What the comparison needs from the stores, read at every event (so alignment changes apply at once). */
 export interface SyncConfig {

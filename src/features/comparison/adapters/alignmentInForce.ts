@@ -1,5 +1,5 @@
-import type { Vec3 } from '../../geometry/vec3';
-import { alignmentFromLandmarks, pairLabels, type StudyAlignment, type Vertebra, type VertebralLabel } from '../../lesions';
+import type { Vec3 } from '../../../geometry/vec3';
+import { alignmentFromLandmarks, pairLabels, type StudyAlignment, type Vertebra, type VertebralLabel } from '../../../lesions';
 
 /** Pure: which alignment maps the baseline of a comparison onto its follow-up, and how to say so. */
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Vec3 } from '../../geometry/vec3';
+import type { Vec3 } from '../../../geometry/vec3';
 
 interface Props {
   initial: Vec3;

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Vec3 } from '../../geometry/vec3';
-import { useComparisonStore } from '../../state/comparisonStore';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { useViewerStore } from '../../state/viewerStore';
-import { needsSaving, resolveAlignment } from '../../viewer/sync/alignmentInForce';
-import { startCameraSync } from '../../viewer/sync/cameraSync';
-import { finishLabelling } from '../../features/labelling';
+import type { Vec3 } from '../../../geometry/vec3';
+import { useComparisonStore } from '../comparisonStore';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { useViewerStore } from '../../../state/viewerStore';
+import { needsSaving, resolveAlignment } from '../adapters/alignmentInForce';
+import { startCameraSync } from '../adapters/cameraSync';
+import { finishLabelling } from '../../labelling';
 import { comparedSlots } from './comparedStudies';
 import { alignByLabels, offsetFromCurrentPositions, setManualOffset, syncConfig } from './comparisonController';
 import { ManualOffsetForm } from './ManualOffsetForm';

@@ -1,5 +1,5 @@
-import { add, dot, scale, sub, type Vec3 } from '../../geometry/vec3';
-import { applyRotation, applyStudyAlignment, type Mat3, type StudyAlignment } from '../../lesions';
+import { add, dot, scale, sub, type Vec3 } from '../geometry/vec3';
+import { applyRotation, applyStudyAlignment, type Mat3, type StudyAlignment } from './';
 
 /** Pure: no Cornerstone. Maps patient positions between two studies through the alignment in force. */
 

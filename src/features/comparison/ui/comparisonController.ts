@@ -1,13 +1,13 @@
-import type { SeriesNode, StudyNode } from '../../dicom/types';
-import type { Vec3 } from '../../geometry/vec3';
-import { timepointsFromStudies } from '../../lesions';
-import { useComparisonStore } from '../../state/comparisonStore';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { useViewerStore, type ViewMode } from '../../state/viewerStore';
-import { viewportOfSlot } from '../../viewer/displayControls';
-import { manualAlignment, resolveAlignment, type AlignmentInForce } from '../../viewer/sync/alignmentInForce';
-import type { SyncConfig } from '../../viewer/sync/cameraSync';
-import { mapBetweenStudies, offsetBetween } from '../../viewer/sync/studyMapping';
+import type { SeriesNode, StudyNode } from '../../../dicom/types';
+import type { Vec3 } from '../../../geometry/vec3';
+import { timepointsFromStudies } from '../../../lesions';
+import { useComparisonStore } from '../comparisonStore';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { useViewerStore, type ViewMode } from '../../../state/viewerStore';
+import { viewportOfSlot } from '../../../viewer/displayControls';
+import { manualAlignment, resolveAlignment, type AlignmentInForce } from '../adapters/alignmentInForce';
+import type { SyncConfig } from '../adapters/cameraSync';
+import { mapBetweenStudies, offsetBetween } from '../../../lesions/studyMapping';
 import { COMPARED_SLOTS, allStudies, comparedSlots, type ComparedSlot } from './comparedStudies';
 
 export interface Comparison {

@@ -1,12 +1,12 @@
 import type { Types } from '@cornerstonejs/core';
-import type { Vec3 } from '../../geometry/vec3';
-import { useComparisonStore } from '../../state/comparisonStore';
-import { useMeasurementStore } from '../../state/measurementStore';
-import { useViewerStore, type ToolName } from '../../state/viewerStore';
-import { pointPairAlignment } from '../../viewer/sync/alignmentInForce';
-import { configureTool } from '../../viewer/toolGroup';
-import { viewportStudy } from '../../features/labelling';
-import { selectTool } from '../../viewer/toolGroup';
+import type { Vec3 } from '../../../geometry/vec3';
+import { useComparisonStore } from '../comparisonStore';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { useViewerStore, type ToolName } from '../../../state/viewerStore';
+import { pointPairAlignment } from '../adapters/alignmentInForce';
+import { configureTool } from '../../../viewer/toolGroup';
+import { viewportStudy } from '../../labelling';
+import { selectTool } from '../../../viewer/toolGroup';
 import { currentComparison } from './comparisonController';
 
 let toolBefore: ToolName = 'WindowLevel';
