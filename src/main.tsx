@@ -6,7 +6,8 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { restoreAnnotations, startAnnotationSync } from './features/measurements';
 import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
-import { startSegmentation } from './features/segmentation';
+import { startSegmentation, startSessionLifecycle } from './features/segmentation';
+import { startSeriesLifecycle } from './viewer/seriesLifecycle';
 import './ui/styles.css';
 
 // zod compiles validators with new Function unless told not to; the Content-Security-Policy forbids that.
@@ -17,6 +18,9 @@ startAnnotationSync();
 startVertebraLabeling();
 startAutosave(restoreAnnotations);
 startSegmentation();
+// Series leave memory when their study is closed or no viewport shows them; each feature disposes its part.
+startSeriesLifecycle();
+startSessionLifecycle();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');

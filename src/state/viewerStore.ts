@@ -36,6 +36,8 @@ export interface ViewerState {
   /** A file that parsed but whose pixels the decoder rejected: listed like any other bad file. */
   reportDecodeFailure(fileName: string, reason: string): void;
   setProgress(progress: Progress | null): void;
+  /** Removes a study's images and series; viewports showing them are emptied. Saved work is kept (it comes back on reopening). */
+  closeStudy(studyInstanceUid: string): void;
   setLayout(layout: Layout): void;
   showSeries(slot: number, seriesKey: string, mode?: ViewMode): void;
   setMode(slot: number, mode: ViewMode): void;
@@ -70,6 +72,15 @@ export const useViewerStore = create<ViewerState>()((set) => ({
         : { notes: [...state.notes, { fileName, reason: `Could not decode the pixels: ${reason}`, severity: 'problem' }], rightPanel: 'problems' },
     ),
   setProgress: (progress) => set({ progress }),
+  closeStudy: (studyInstanceUid) =>
+    set((state) => {
+      const instances = state.instances.filter((i) => i.studyInstanceUid !== studyInstanceUid);
+      if (instances.length === state.instances.length) return {};
+      const patients = buildSeries(instances);
+      const kept = new Set(allSeries(patients).map((s) => s.key));
+      const slots = state.slots.map((s) => (s.seriesKey !== null && !kept.has(s.seriesKey) ? { ...s, seriesKey: null } : s));
+      return { instances, patients, slots };
+    }),
   setLayout: (layout) =>
     set((state) => {
       // Empty viewports of the new layout take the series not shown yet, in browser order.

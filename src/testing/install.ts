@@ -3,11 +3,13 @@ import { currentComparison } from '../features/comparison/ui/comparisonControlle
 import { storeReading } from '../features/dicomweb';
 import { inspectionHooks } from './inspectionHooks';
 import { segmentationHooks } from './segmentationHooks';
+import { memoryHooks } from './memoryHooks';
 
 /** Everything the end-to-end tests may read or call, in one typed object (e2e imports this type). */
 const testHooks = {
   ...inspectionHooks,
   ...segmentationHooks,
+  ...memoryHooks,
   comparison: { current: currentComparison, store: useComparisonStore },
   dicomweb: { storeReading },
 };

@@ -32,6 +32,17 @@ function Thumbnail({ series }: { series: SeriesNode }) {
   );
 }
 
+/** Closes a study: its images leave memory; its saved measurements and segmentations stay for when it is opened again. */
+function CloseStudyButton({ studyInstanceUid, name }: { studyInstanceUid: string; name: string }) {
+  const closeStudy = useViewerStore((s) => s.closeStudy);
+  const tip = `Close study ${name} (frees its memory; saved work comes back when it is opened again)`;
+  return (
+    <button type="button" className="close-study" data-testid="close-study" aria-label={tip} title={tip} onClick={() => closeStudy(studyInstanceUid)}>
+      ×
+    </button>
+  );
+}
+
 /** Patient → studies by date → series, with thumbnail, modality, description and image count. */
 export function StudyBrowser({ opening }: { opening: boolean }) {
   const patients = useViewerStore((s) => s.patients);
@@ -55,8 +66,11 @@ export function StudyBrowser({ opening }: { opening: boolean }) {
           </h2>
           {patient.studies.map((study) => (
             <section key={study.studyInstanceUid} className="study">
-              <h3>
-                {formatDicomDate(study.date) || 'no date'} <span className="muted">{study.description}</span>
+              <h3 className="study-heading">
+                <span className="study-title">
+                  {formatDicomDate(study.date) || 'no date'} <span className="muted">{study.description}</span>
+                </span>
+                <CloseStudyButton studyInstanceUid={study.studyInstanceUid} name={`${formatDicomDate(study.date) || 'undated'} ${study.description}`.trim()} />
               </h3>
               <ul>
                 {study.series.map((series) => {

@@ -89,3 +89,19 @@ export function imageIdForSop(sopInstanceUid: string, frameIndex: number): strin
   if (!base || !instance) return undefined;
   return imageIdFor(instance, frameIndex);
 }
+
+/**
+ * Lets go of the files of closed images: the loader's file manager entry and parsed dataset, and our maps.
+ * Importing the same files again registers them afresh.
+ */
+export function forgetInstances(instances: Iterable<InstanceMeta>): void {
+  const { wadouri } = dicomImageLoader;
+  for (const instance of instances) {
+    const base = baseImageIds.get(instance.sopInstanceUid);
+    if (!base) continue;
+    baseImageIds.delete(instance.sopInstanceUid);
+    instancesByImageId.delete(base);
+    wadouri.dataSetCacheManager.unload(wadouri.parseImageId(base).url);
+    wadouri.fileManager.remove(Number(base.slice('dicomfile:'.length)));
+  }
+}

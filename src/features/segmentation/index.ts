@@ -3,3 +3,4 @@ export * from './adapters/segmentationController';
 export * from './segmentationStore';
 export * from './ui/SegmentationPanel';
 export { labelmapLayout, loadSegmentsIntoSeries, openLabelmaps, type LabelmapSlice, type SeriesLabelmap } from './adapters/labelmapExchange';
+export { startSessionLifecycle } from './adapters/sessionLifecycle';

@@ -492,3 +492,25 @@ export function listenForLabelmapEdits(): () => void {
     window.removeEventListener('pointerup', up, true);
   };
 }
+
+/**
+ * Lets go of a series' segmentation (call after its labelmap is saved): the Cornerstone segmentation, its derived
+ * labelmap images, our labelmap copy and undo history, the panel's view. The worker goes when no session is left
+ * (made again by the next grow). Opening the series again restores the segmentation from storage.
+ */
+export async function disposeSession(seriesKey: string): Promise<void> {
+  const session = sessions.get(seriesKey) ?? (await creating.get(seriesKey)?.catch(() => undefined));
+  if (!session) return;
+  sessions.delete(seriesKey);
+  pendingSync.delete(session);
+  for (const label of session.labels()) growReports.delete(reportKey(seriesKey, label));
+  session.dispose();
+  store().removeView(seriesKey);
+  if (sessions.size === 0 && creating.size === 0) {
+    client?.dispose();
+    client = null;
+  }
+}
+
+/** How many series hold a segmentation in memory, and whether the worker is running (tests of the memory release). */
+export const liveSessions = (): { sessions: number; worker: boolean } => ({ sessions: sessions.size, worker: client !== null });
