@@ -55,11 +55,14 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
             W {round(readout.windowWidth)} L {round(readout.windowCenter)}
           </div>
         )}
-        {pixelValue !== null && (
+        {pixelValue !== null ? (
           <div data-testid="overlay-pixel">
             Value {Number.isInteger(pixelValue) ? pixelValue : pixelValue.toFixed(1)}
             {unit}
           </div>
+        ) : (
+          // Keeps the line's room, so the corner the image was fitted beside does not grow over it on hover.
+          <div aria-hidden="true">{'\u00a0'}</div>
         )}
       </div>
       <div className="corner bottom-right" data-testid="overlay-corner">

@@ -2,6 +2,7 @@ import { utilities, type Types } from '@cornerstonejs/core';
 import type { SeriesNode } from '../dicom/types';
 import { renderingEngine, viewportIdForSlot } from './renderingEngine';
 import { isStack } from './viewportReadout';
+import { scaleClearingCorners, type CanvasBox, type CornerSizes } from './imageFit';
 
 /** A window preset, reached by its number key (1-7) and the preset menu. */
 export type WindowPreset =
@@ -99,8 +100,58 @@ export function toggleInvert(viewport: Types.IViewport): void {
 export function resetView(viewport: Types.IViewport): void {
   const v = viewport as Types.IStackViewport;
   v.resetProperties?.();
-  v.resetCamera();
+  fitImage(viewport);
+}
+
+/** The overlay corners of each viewport, as its pane measured them: the fitted image leaves them free. */
+const overlayCorners = new Map<string, CornerSizes>();
+export function setOverlayCorners(viewportId: string, corners: CornerSizes | null): void {
+  if (corners) overlayCorners.set(viewportId, corners);
+  else overlayCorners.delete(viewportId);
+}
+
+/** Fits the image in the viewport (Cornerstone's reset), then zooms out until the corner texts lie beside it. */
+export function fitImage(viewport: Types.IViewport): void {
+  viewport.resetCamera();
+  fitBesideCorners(viewport);
+}
+
+/** Zooms a centred image about the canvas centre to the largest size on the canvas and off the overlay corners. */
+export function fitBesideCorners(viewport: Types.IViewport): void {
+  const corners = overlayCorners.get(viewport.id);
+  const box = imageCanvasBox(viewport);
+  const { clientWidth: width, clientHeight: height } = viewport.canvas;
+  const { parallelScale } = viewport.getCamera();
+  if (corners && box && parallelScale && width > 0 && height > 0) {
+    const scale = scaleClearingCorners(box, { width, height }, corners);
+    if (Number.isFinite(scale) && Math.abs(scale - 1) > 1e-3) viewport.setCamera({ parallelScale: parallelScale / scale });
+  }
   viewport.render();
+}
+
+/** The box on the canvas of the image (a stack's image, a volume's slab seen from the camera), from its grid's corners. */
+export function imageCanvasBox(viewport: Types.IViewport): CanvasBox | null {
+  const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
+  if (!data) return null;
+  const { dimensions, spacing, direction, origin } = data;
+  const box: CanvasBox = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (let corner = 0; corner < 8; corner++) {
+    const world = [origin[0], origin[1], origin[2]].map((start, c) => {
+      let at = start;
+      for (let axis = 0; axis < 3; axis++) {
+        // Half a voxel beyond the outer voxel centres: the image's edge as drawn.
+        const steps = corner & (1 << axis) ? dimensions[axis]! - 0.5 : -0.5;
+        at += direction[axis * 3 + c]! * spacing[axis]! * steps;
+      }
+      return at;
+    }) as Types.Point3;
+    const [x, y] = viewport.worldToCanvas(world);
+    box.left = Math.min(box.left, x);
+    box.right = Math.max(box.right, x);
+    box.top = Math.min(box.top, y);
+    box.bottom = Math.max(box.bottom, y);
+  }
+  return Number.isFinite(box.left) ? box : null;
 }
 
 export function scrollSlices(viewport: Types.IViewport, delta: number): void {

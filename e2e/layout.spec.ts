@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openSample, type Point, type Vec3 } from './helpers';
+
+/** The baseline MR's grid as the generator wrote it: the image's true edges come from here, not from the app. */
+const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
+  timepoints: { baseline: { series: Record<string, { grid: { rows: number; columns: number; pixelSpacing: [number, number]; imageOrientationPatient: number[]; firstImagePosition: Vec3 } }> } };
+};
+const mrGrid = truth.timepoints.baseline.series['baseline-mr']!.grid;
+const SHOTS = process.env.SPINELENS_SHOTS ?? 'test-results';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The four outer corners of the MR image (half a pixel beyond the outer pixel centres), in patient mm. */
+function imageCornersMm(): Vec3[] {
+  const { rows, columns, pixelSpacing, imageOrientationPatient: iop, firstImagePosition: ipp } = mrGrid;
+  const rowDir = iop.slice(0, 3);
+  const colDir = iop.slice(3, 6);
+  const corners: Vec3[] = [];
+  for (const c of [-0.5, columns - 0.5])
+    for (const r of [-0.5, rows - 0.5]) corners.push([0, 1, 2].map((i) => ipp[i]! + rowDir[i]! * c * pixelSpacing[1] + colDir[i]! * r * pixelSpacing[0]) as Vec3);
+  return corners;
+}
+
+/** The MR image's box on the page, from its true corners through the viewport's camera. */
+async function imageBox(page: Page, slot: number): Promise<Box> {
+  const points = await page.evaluate(
+    ([s, corners]) => corners.map((w) => (window as unknown as { __spinelens: { worldToPage(slot: number, world: Vec3): Point | null } }).__spinelens.worldToPage(s, w)),
+    [slot, imageCornersMm()] as const,
+  );
+  const xs = points.map((p) => p![0]);
+  const ys = points.map((p) => p![1]);
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** No corner line of the overlay lies on the image, and the image still uses most of the room left by the corners. */
+async function expectCornersBesideImage(page: Page, slot: number): Promise<Box> {
+  const viewport = page.getByTestId(`viewport-${slot}`);
+  const pane = (await viewport.boundingBox())!;
+  let image: Box = { x: 0, y: 0, width: 0, height: 0 };
+  await expect
+    .poll(async () => {
+      image = await imageBox(page, slot);
+      const hits: string[] = [];
+      for (const line of await viewport.locator('.corner > div').all()) {
+        const box = await line.boundingBox();
+        if (box && overlaps(box, image)) hits.push((await line.textContent()) || '(reserved line)');
+      }
+      return hits;
+    })
+    .toEqual([]);
+  const corner = async (name: string) => (await viewport.locator(`.corner.${name}`).boundingBox())!.height;
+  const top = Math.max(await corner('top-left'), await corner('top-right'));
+  const bottom = Math.max(await corner('bottom-left'), await corner('bottom-right'));
+  // Square image: as big as the pane allows once the corners' rows are kept free (or the pane's width, if narrower),
+  // less the pane's border and a gap of a few pixels.
+  const room = Math.min(pane.width, pane.height - 2 * Math.max(top, bottom));
+  expect(image.width, `image ${image.width.toFixed(0)} px wide in a pane of ${pane.width}×${pane.height}`).toBeGreaterThan(room - 8);
+  expect(image.x).toBeGreaterThanOrEqual(pane.x - 1);
+  expect(image.x + image.width).toBeLessThanOrEqual(pane.x + pane.width + 1);
+  return image;
+}
+
+test.describe('layout at 1280×800', () => {
+  test('1×1 with the lesion panel open: after display, after a panel opens and after Reset the corner texts lie beside the image', async ({ page }) => {
+    await openSample(page);
+    const viewport = page.getByTestId('viewport-0');
+    await viewport.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+1');
+    await expect(page.getByTestId('viewport-1')).toHaveCount(0);
+    // A panel opened over a fitted image narrows the pane: the untouched image is fitted again.
+    await page.keyboard.press('m');
+    await expect(page.getByTestId('panel-lesions')).toBeVisible();
+    await expectCornersBesideImage(page, 0);
+    // Displayed with the panel already open.
+    await page.getByTestId('series-item').filter({ hasText: 'SAG T2' }).first().click();
+    await expect(viewport.getByTestId('overlay-slice')).toBeVisible();
+    const shown = await expectCornersBesideImage(page, 0);
+    // Zoomed by the mouse (right drag), then Reset from the toolbar: back to the same fitted box.
+    const pane = (await viewport.boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2 + 120, { steps: 6 });
+    await page.mouse.up({ button: 'right' });
+    await expect.poll(async () => (await imageBox(page, 0)).width).not.toBeCloseTo(shown.width, 0);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    expect((await expectCornersBesideImage(page, 0)).width).toBeCloseTo(shown.width, 0);
+    // The same by key (Space).
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2 - 120, { steps: 6 });
+    await page.mouse.up({ button: 'right' });
+    await page.keyboard.press(' ');
+    expect((await expectCornersBesideImage(page, 0)).width).toBeCloseTo(shown.width, 0);
+    await page.screenshot({ path: `${SHOTS}/layout-1x1-lesions.png` });
+  });
+});
