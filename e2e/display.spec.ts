@@ -184,7 +184,7 @@ test.describe('the sample case', () => {
 });
 
 const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
-  timepoints: { baseline: { series: Record<string, { vertebralBodyCentres: Record<string, Vec3>; grid: { firstImagePosition: Vec3; lastImagePosition: Vec3 } }> } };
+  timepoints: Record<'baseline' | 'followup', { series: Record<string, { vertebralBodyCentres: Record<string, Vec3>; grid: { firstImagePosition: Vec3; lastImagePosition: Vec3 } }> }>;
 };
 const ctCentres = truth.timepoints.baseline.series['baseline-ct']!.vertebralBodyCentres;
 
@@ -230,7 +230,11 @@ test('compare before alignment never scrolls a viewport off its volume: it stops
   await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).click();
   await expect(left).toContainText('CT · MPR sagittal');
   await left.click({ position: { x: 5, y: 5 } });
-  for (const [key, mm] of [['End', '27.0'], ['Home', '-27.0']] as const) {
+  // The follow-up MR's outer slices, from the ground truth (x of its first and last Image Position).
+  const followupGrid = truth.timepoints.followup.series['followup-mr']!.grid;
+  const edges = [['End', followupGrid.lastImagePosition[0]], ['Home', followupGrid.firstImagePosition[0]]] as const;
+  for (const [key, x] of edges) {
+    const mm = x.toFixed(1);
     await page.keyboard.press(key);
     await expect(right.getByTestId('overlay-location')).toHaveText(new RegExp(`^Loc L ${mm} mm$`));
     await expect(right.getByTestId('overlay-slice')).not.toHaveText('outside this series');
