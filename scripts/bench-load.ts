@@ -10,11 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { chromiumPath } from '../e2e/chromiumPath';
+import { orthancMissingReason } from './orthanc';
 import { estimateVolume } from '../src/dicom/volumeBudget';
 import { CASES, filesFor, hasJpegLsTool, type BenchCase } from './bench/datasets';
-import { timeReadFloor, timeSpineLens, timeStock, type SpineLensRun, type StockRun } from './bench/measure';
+import { timeReadFloor, timeSpineLens, timeSpineLensFromPacs, timeStock, type SpineLensRun, type StockRun } from './bench/measure';
+import { previewWithPacsProxy, startBenchPacs } from './bench/pacs';
 import { serveBuilds } from './bench/staticServer';
 
 const args = process.argv.slice(2);
@@ -35,7 +37,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'spinelens-bench-'));
  * Builds the app as committed (git archive of HEAD, or of --commit REF; node_modules linked), so half-made edits
  * in the checkout do not break or skew the run; --worktree builds the checkout as it is.
  */
-function build(): { appDir: string; stockDir: string } {
+function build(): { appDir: string; stockDir: string; sourceDir: string } {
   const appDir = path.join(work, 'app');
   const stockDir = path.join(work, 'stock');
   let source = root;
@@ -52,7 +54,7 @@ function build(): { appDir: string; stockDir: string } {
   const vite = path.join(root, 'node_modules', '.bin', 'vite');
   execFileSync(vite, ['build', '--logLevel', 'error', '--outDir', appDir], { cwd: source, stdio: 'inherit' });
   execFileSync(vite, ['build', '--config', 'scripts/bench/stock/vite.config.ts', '--outDir', stockDir], { cwd: source, stdio: 'inherit' });
-  return { appDir, stockDir };
+  return { appDir, stockDir, sourceDir: source };
 }
 
 interface Summary {
@@ -117,14 +119,59 @@ function report(benchCase: BenchCase, app: SpineLensRun[], stock: StockRun[], fl
   log(`bench: ${benchCase.name} ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(' ')}`);
 }
 
+/** The PACS line: no read floor or stock page (both read local files), ms from opening the link. */
+function reportPacs(benchCase: BenchCase, app: SpineLensRun[]): void {
+  const of = (pick: (r: SpineLensRun) => number) => summarise(app.map(pick));
+  const first = of((r) => r.firstMs);
+  const volume = of((r) => r.volumeMs);
+  const rendered = of((r) => r.renderedMs);
+  log('');
+  log(`${benchCase.name}: ${benchCase.label} (${runs} run${runs > 1 ? 's' : ''}, median (min–max), ms from opening ?pacs=/pacs&study=…)`);
+  log(`  SpineLens first image                      ${fmt(first)}`);
+  log(`  SpineLens volume ready (sagittal asked)    ${fmt(volume)}`);
+  log(`  SpineLens sagittal rendered                ${fmt(rendered)}`);
+  log(`  scroll ${SCROLL_SLICES} slices: stack ${fmt(of((r) => r.stackFps), 1)} /s, sagittal MPR ${fmt(of((r) => r.mprFps), 1)} /s`);
+  log(`  peak JS heap + ArrayBuffers ${fmt(of((r) => r.peakHeapMb))} MB; longest main-thread block ${fmt(of((r) => r.longestBlockMs))} ms`);
+  log(`bench: ${benchCase.name} first_ms=${first.median} volume_ms=${volume.median} rendered_ms=${rendered.median} runs=${runs}`);
+}
+
+async function timePacsCase(browser: Browser, benchCase: BenchCase, files: string[], built: { appDir: string; sourceDir: string }): Promise<void> {
+  const pacs = await startBenchPacs(files, log);
+  try {
+    const preview = await previewWithPacsProxy(built.sourceDir, built.appDir, pacs.orthanc);
+    try {
+      const app: SpineLensRun[] = [];
+      for (let run = 1; run <= runs; run++) {
+        log(`${benchCase.name} run ${run}/${runs}…`);
+        app.push(await timeSpineLensFromPacs(browser, preview.url, pacs.studyInstanceUid, SCROLL_SLICES));
+      }
+      reportPacs(benchCase, app);
+    } finally {
+      await preview.close();
+    }
+  } finally {
+    await pacs.orthanc.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const cases = CASES.filter((c) => wanted.includes(c.name)).filter((c) => {
+    if (c.source === 'pacs') {
+      const missing = orthancMissingReason();
+      if (missing) log(`${c.name} skipped: ${missing.replace(/: PACS tests skipped$/, '')}`);
+      return !missing;
+    }
     if (c.compress !== 'jpegls' || hasJpegLsTool()) return true;
     log(`${c.name} skipped: dcmcjpls (dcmtk) not found to write JPEG-LS files`);
     return false;
   });
+  if (cases.length === 0) {
+    log('no case to run');
+    return;
+  }
   const datasets = cases.map((c) => ({ benchCase: c, files: filesFor(c, log) }));
-  const { appDir, stockDir } = build();
+  const built = build();
+  const { appDir, stockDir } = built;
   const server = await serveBuilds(appDir, stockDir);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -142,6 +189,10 @@ async function main(): Promise<void> {
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0]!.toFixed(1)}; Chromium ${browser.version()} (SwiftShader WebGL)`);
   try {
     for (const { benchCase, files } of datasets) {
+      if (benchCase.source === 'pacs') {
+        await timePacsCase(browser, benchCase, files, built);
+        continue;
+      }
       const app: SpineLensRun[] = [];
       const stock: StockRun[] = [];
       const floor: number[] = [];

@@ -13,6 +13,10 @@ export interface BenchCase {
   label: string;
   spec: SeriesSpec;
   compress?: 'jpegls';
+  /** 'pacs': the series is uploaded to a test Orthanc and opened by the page's ?pacs=/pacs&study= link. */
+  source?: 'pacs';
+  /** The case whose generated files this one uses (no copy on disk). */
+  sameFilesAs?: string;
 }
 
 export const CASES: readonly BenchCase[] = [
@@ -23,6 +27,7 @@ export const CASES: readonly BenchCase[] = [
     label: '200 × 256² MR, uncompressed',
     spec: { modality: 'MR', size: 256, slices: 200, pixelSpacing: 0.9, sliceSpacing: 1, description: 'Bench MR 200', seriesNumber: 3 },
   },
+  { name: 'ct300pacs', label: 'the ct300 CT, opened from Orthanc (DICOMweb via the /pacs proxy)', spec: ct(300, 1), source: 'pacs', sameFilesAs: 'ct300' },
   { name: 'ct1000', label: '1,000 × 512² int16 CT, uncompressed', spec: ct(1000, 4) },
 ];
 
@@ -50,6 +55,8 @@ export function hasJpegLsTool(): boolean {
 
 /** The files of a case, generating them first when absent. */
 export function filesFor(benchCase: BenchCase, log: (line: string) => void): string[] {
+  const original = benchCase.sameFilesAs && CASES.find((c) => c.name === benchCase.sameFilesAs);
+  if (original) return filesFor(original, log);
   const dir = path.join(DATA_ROOT, benchCase.name);
   if (existsSync(path.join(dir, '.complete'))) return listFiles(dir);
   rmSync(dir, { recursive: true, force: true });

@@ -53,14 +53,31 @@ async function sampleHeap(page: Page): Promise<{ stop(): Promise<number> }> {
 const slice = (page: Page) => page.getByTestId('viewport-0').getByTestId('overlay-slice');
 
 export async function timeSpineLens(browser: Browser, baseUrl: string, files: string[], scrollSlices: number): Promise<SpineLensRun> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript({ path: PROBE });
+  return timeOpening(browser, scrollSlices, async (page) => {
     await page.goto(`${baseUrl}/?empty`);
     await page.getByText('No images loaded').waitFor();
     const heap = await sampleHeap(page);
     await page.getByTestId('file-input').setInputFiles(files);
+    return heap;
+  });
+}
+
+/** The study opened by the viewer's PACS link (?pacs=/pacs&study=…), timed from the navigation. */
+export async function timeSpineLensFromPacs(browser: Browser, baseUrl: string, studyInstanceUid: string, scrollSlices: number): Promise<SpineLensRun> {
+  return timeOpening(browser, scrollSlices, async (page) => {
+    const heap = await sampleHeap(page);
+    await page.goto(`${baseUrl}/?pacs=/pacs&study=${encodeURIComponent(studyInstanceUid)}`);
+    return heap;
+  });
+}
+
+/** Opens a series with `open` in a fresh context, waits for the probe's timings, then scrolls MPR and stack. */
+async function timeOpening(browser: Browser, scrollSlices: number, open: (page: Page) => Promise<{ stop(): Promise<number> }>): Promise<SpineLensRun> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ path: PROBE });
+    const heap = await open(page);
     await page.waitForFunction(
       () => {
         const probe = (window as unknown as { __benchProbe: ProbeState }).__benchProbe;

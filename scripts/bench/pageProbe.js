@@ -20,6 +20,8 @@
     for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
 
+  // Opened by a PACS link (?pacs=…&study=…): timed from the navigation (performance.now() counts from it).
+  if (new URLSearchParams(location.search).has('pacs')) probe.t0 = 0;
   document.addEventListener(
     'change',
     (event) => {
