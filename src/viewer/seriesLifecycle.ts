@@ -1,4 +1,5 @@
 import { cache } from '@cornerstonejs/core';
+import { Enums as MetadataEnums, metaData as cachedMetadata } from '@cornerstonejs/metadata';
 import type { SeriesNode } from '../dicom/types';
 import { allSeries, SLOT_COUNT, useViewerStore, type ViewerState } from '../state/viewerStore';
 import { volumeIdFor } from './displaySeries';
@@ -48,8 +49,12 @@ async function release(series: SeriesNode, reason: ReleaseReason): Promise<void>
   if (reason === 'idle' && shownKeys(useViewerStore.getState()).has(series.key)) return;
   const volumeId = volumeIdFor(series);
   if (cache.getVolumeLoadObject(volumeId)) cache.removeVolumeLoadObject(volumeId);
-  for (const imageId of safeImageIds(series)) if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
-  if (reason === 'closed') forgetInstances(series.frames.map((f) => f.instance));
+  const imageIds = safeImageIds(series);
+  for (const imageId of imageIds) if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
+  if (reason !== 'closed') return;
+  // Cornerstone's metadata layer caches every module per image id; a closed file's ids never come back.
+  for (const imageId of imageIds) for (const type of Object.values(MetadataEnums.MetadataModules)) cachedMetadata.clearQuery(type, imageId);
+  forgetInstances(series.frames.map((f) => f.instance));
 }
 
 function safeImageIds(series: SeriesNode): string[] {
