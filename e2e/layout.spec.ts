@@ -103,3 +103,58 @@ test.describe('layout at 1280×800', () => {
     await page.screenshot({ path: `${SHOTS}/layout-1x1-lesions.png` });
   });
 });
+
+/** Each right panel by its key, as a reader opens it. */
+const PANEL_KEYS = [
+  ['lesions', 'm'],
+  ['segmentation', 'k'],
+  ['timeline', 't'],
+  ['problems', 'P'],
+  ['pacs', 'O'],
+  ['help', '?'],
+] as const;
+
+/** The panel's tabs on one row, the panel beside the viewports (never over them), nothing cut off sideways. */
+async function expectPanelBesideViewports(page: Page, panel: string): Promise<void> {
+  const aside = page.getByTestId(`panel-${panel}`);
+  await expect(aside).toBeVisible();
+  const tops = await Promise.all((await aside.getByRole('tab').all()).map(async (tab) => (await tab.boundingBox())!.y));
+  expect(new Set(tops.map(Math.round)).size, `${panel}: tab rows`).toBe(1);
+  const cut = await aside.getByRole('tab').evaluateAll((tabs) => tabs.filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent));
+  expect(cut, `${panel}: tab labels cut short`).toEqual([]);
+  const close = (await aside.getByRole('button', { name: 'Close panel' }).boundingBox())!;
+  const side = (await aside.boundingBox())!;
+  expect(close.x + close.width, `${panel}: close button inside the panel`).toBeLessThanOrEqual(side.x + side.width + 0.5);
+  const grid = (await page.locator('.viewport-grid').boundingBox())!;
+  expect(grid.x + grid.width, `${panel}: viewports end where the panel starts`).toBeLessThanOrEqual(side.x + 0.5);
+  expect(await aside.evaluate((el) => el.scrollWidth - el.clientWidth), `${panel}: no sideways overflow`).toBeLessThanOrEqual(0);
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`${size.width}×${size.height}: every panel and the export dialog beside the images, tabs on one row, corners beside the image`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openSample(page);
+    await page.getByTestId('viewport-0').click({ position: { x: 5, y: 5 } });
+    for (const [panel, key] of PANEL_KEYS) {
+      await page.keyboard.press(key);
+      await expectPanelBesideViewports(page, panel);
+      await page.screenshot({ path: `${SHOTS}/layout-${size.width}-${panel}.png` });
+    }
+    await page.keyboard.press('m');
+    await page.keyboard.press('Shift+1');
+    await expectCornersBesideImage(page, 0);
+    await page.screenshot({ path: `${SHOTS}/layout-${size.width}-1x1-lesions.png` });
+    await page.keyboard.press('Shift+E');
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    await page.screenshot({ path: `${SHOTS}/layout-${size.width}-export.png` });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  });
+}

@@ -74,6 +74,7 @@ export function ViewportPane({ slot, opening }: Props) {
       cancelAnimationFrame(frame);
       element.removeEventListener(Enums.Events.IMAGE_RENDERED, update);
       viewportRef.current = null;
+      setOverlayCorners(viewportId, null);
       releaseViewport(viewportId);
     };
   }, [slot, seriesKey, mode]);
