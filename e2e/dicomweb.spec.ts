@@ -3,7 +3,7 @@ import { E2E_ORTHANC_PORT, orthancMissingReason, startOrthanc, type RunningOrtha
 import { newObjectInStudy, sampleFiles } from '../tests/dicomweb/orthancFixture';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pageAt, showSeries } from './helpers';
+import { pageAt, showSeries, worldDistance, drawWith } from './helpers';
 
 type Point = [number, number];
 interface Hooks {
@@ -96,20 +96,8 @@ test.describe('PACS over DICOMweb (a real Orthanc behind the preview proxy)', ()
     const box = (await page.getByTestId('viewport-0').boundingBox())!;
     const from: Point = [box.x + box.width / 2 - 60, box.y + box.height / 2];
     const to: Point = [box.x + box.width / 2 + 60, box.y + box.height / 2];
-    const expected = await page.evaluate(
-      ([a, b]) => {
-        const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-        const p = hooks.pageToWorld(0, a)!;
-        const q = hooks.pageToWorld(0, b)!;
-        return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
-      },
-      [from, to] as [Point, Point],
-    );
-    await page.keyboard.press('l');
-    await page.mouse.move(...from, { steps: 4 });
-    await page.mouse.down();
-    await page.mouse.move(...to, { steps: 8 });
-    await page.mouse.up();
+    const expected = await worldDistance(page, from, to);
+    await drawWith(page, 'l', from, to);
     await expect(page.getByTestId('measurements-toggle')).toContainText('1 measurement');
     if (shots) await page.screenshot({ path: `${shots}/dicomweb-measured.png` });
     await page.keyboard.press('m');

@@ -3,11 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { openSample, type Point } from './helpers';
-
-interface Hooks {
-  pageToWorld(slot: number, page: Point): number[] | null;
-}
+import { openSample, type Point, worldDistance, drawWith } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const truth = JSON.parse(readFileSync(path.join(ROOT, 'sample-dicom/ground-truth.json'), 'utf8')) as {
@@ -49,20 +45,8 @@ test('export by mouse and keyboard: CSV and case JSON hold the drawn length; the
   const box = (await page.getByTestId('viewport-0').boundingBox())!;
   const from: Point = [box.x + box.width / 2 - 60, box.y + box.height / 2 - 40];
   const to: Point = [box.x + box.width / 2 + 50, box.y + box.height / 2 - 40];
-  const expectedMm = await page.evaluate(
-    ([a, b]) => {
-      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-      const p = hooks.pageToWorld(0, a)!;
-      const q = hooks.pageToWorld(0, b)!;
-      return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
-    },
-    [from, to] as [Point, Point],
-  );
-  await page.keyboard.press('l');
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  await page.mouse.move(...to, { steps: 8 });
-  await page.mouse.up();
+  const expectedMm = await worldDistance(page, from, to);
+  await drawWith(page, 'l', from, to);
   // The length becomes a lesion (by mouse, in the lesion panel), so the SR has a measurement group.
   await page.keyboard.press('m');
   const lengthItem = page.getByTestId('measurement-panel').getByTestId('measurement-item').and(page.locator('[data-kind="length"]'));

@@ -2,11 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { openSample, type Point } from './helpers';
-
-interface Hooks {
-  pageToWorld(slot: number, page: Point): number[] | null;
-}
+import { openSample, type Point, worldDistance, drawWith } from './helpers';
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdfimages']).status === 0;
 
@@ -15,20 +11,8 @@ test('tumour-board report: key image with the annotation burned in, PNG of the v
   const box = (await page.getByTestId('viewport-0').boundingBox())!;
   const from: Point = [box.x + box.width / 2 - 50, box.y + box.height / 2 + 30];
   const to: Point = [box.x + box.width / 2 + 40, box.y + box.height / 2 + 30];
-  const expectedMm = await page.evaluate(
-    ([a, b]) => {
-      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-      const p = hooks.pageToWorld(0, a)!;
-      const q = hooks.pageToWorld(0, b)!;
-      return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
-    },
-    [from, to] as [Point, Point],
-  );
-  await page.keyboard.press('l');
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  await page.mouse.move(...to, { steps: 8 });
-  await page.mouse.up();
+  const expectedMm = await worldDistance(page, from, to);
+  await drawWith(page, 'l', from, to);
   await page.keyboard.press('m');
   const item = page.getByTestId('measurement-panel').getByTestId('measurement-item').and(page.locator('[data-kind="length"]'));
   await item.getByTestId('measurement-lesion').selectOption('__new');

@@ -102,3 +102,25 @@ export async function pageAt(page: Page, slot: number, world: Vec3): Promise<Poi
     .toBeLessThan(1);
   return point!;
 }
+
+/** World distance in mm between two page points of a viewport, through the viewer's own mapping. */
+export async function worldDistance(page: Page, from: Point, to: Point, slot = 0): Promise<number> {
+  return page.evaluate(
+    ([s, a, b]) => {
+      const hooks = (window as unknown as { __spinelens: PositionHooks }).__spinelens;
+      const p = hooks.pageToWorld(s, a)!;
+      const q = hooks.pageToWorld(s, b)!;
+      return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+    },
+    [slot, from, to] as const,
+  );
+}
+
+/** Chooses a tool by its key and drags it from one page point to another, as a reader does. */
+export async function drawWith(page: Page, key: string, from: Point, to: Point): Promise<void> {
+  await page.keyboard.press(key);
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, { steps: 8 });
+  await page.mouse.up();
+}

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { pageAt, worldDistance, type Vec3 } from './helpers';
 
-type Vec3 = [number, number, number];
 interface SeriesTruth {
   lesion: { diameters: Record<'lr' | 'ap' | 'si', { lengthMm: number; from: Vec3; to: Vec3 }> };
   vertebralBodyCentres: Record<string, Vec3>;
@@ -11,29 +11,6 @@ const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../samp
   timepoints: { baseline: { series: Record<string, SeriesTruth>; lesion: { ellipsoidFromDiametersMl: number } } };
 };
 const baselineMr = truth.timepoints.baseline.series['baseline-mr']!;
-
-interface Hooks {
-  worldToPage(slot: number, world: Vec3): [number, number] | null;
-  pageToWorld(slot: number, page: [number, number]): Vec3 | null;
-}
-
-async function toPage(page: Page, world: Vec3): Promise<[number, number]> {
-  const point = await page.evaluate((w) => (window as unknown as { __spinelens: Hooks }).__spinelens.worldToPage(0, w), world);
-  if (!point) throw new Error('viewport 0 is not ready');
-  return point;
-}
-
-async function worldDistance(page: Page, a: [number, number], b: [number, number]): Promise<number> {
-  return page.evaluate(
-    ([p, q]) => {
-      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-      const u = hooks.pageToWorld(0, p)!;
-      const v = hooks.pageToWorld(0, q)!;
-      return Math.hypot(u[0] - v[0], u[1] - v[1], u[2] - v[2]);
-    },
-    [a, b] as const,
-  );
-}
 
 test('label C2 and C3, measure the lesion, and it is a C2-3 lesion with mm values that survive a reload', async ({ page }) => {
   await page.goto('/');
@@ -46,9 +23,9 @@ test('label C2 and C3, measure the lesion, and it is a C2-3 lesion with mm value
   // Label C2 then C3 on the baseline sagittal MR: one click each, the tool moves to the level below.
   await page.keyboard.press('v');
   await panel.getByTestId('next-vertebra').selectOption('C2');
-  await page.mouse.click(...(await toPage(page, baselineMr.vertebralBodyCentres.C2!)));
+  await page.mouse.click(...(await pageAt(page, 0, baselineMr.vertebralBodyCentres.C2!)));
   await expect(panel.getByTestId('next-vertebra')).toHaveValue('C3');
-  await page.mouse.click(...(await toPage(page, baselineMr.vertebralBodyCentres.C3!)));
+  await page.mouse.click(...(await pageAt(page, 0, baselineMr.vertebralBodyCentres.C3!)));
   await expect(viewport.getByTestId('vertebra-label')).toHaveCount(2);
   await expect(panel.getByTestId('study-labels')).toContainText('C2');
   await expect(panel.getByTestId('study-labels')).toContainText('C3');
@@ -56,8 +33,8 @@ test('label C2 and C3, measure the lesion, and it is a C2-3 lesion with mm value
   // A bidirectional along the lesion's craniocaudal diameter.
   await page.keyboard.press('b');
   const si = baselineMr.lesion.diameters.si;
-  const from = await toPage(page, si.from);
-  const to = await toPage(page, si.to);
+  const from = await pageAt(page, 0, si.from);
+  const to = await pageAt(page, 0, si.to);
   const expected = await worldDistance(page, from, to);
   expect(Math.abs(expected - si.lengthMm)).toBeLessThan(1);
   await page.mouse.move(...from);
@@ -99,12 +76,6 @@ test('label C2 and C3, measure the lesion, and it is a C2-3 lesion with mm value
 
 const baselineCt = truth.timepoints.baseline.series['baseline-ct']!;
 
-async function toPageIn(page: Page, slot: number, world: Vec3): Promise<[number, number]> {
-  const point = await page.evaluate(([s, w]) => (window as unknown as { __spinelens: Hooks }).__spinelens.worldToPage(s, w), [slot, world] as const);
-  if (!point) throw new Error(`viewport ${slot} is not ready`);
-  return point;
-}
-
 async function dragLine(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   await page.mouse.move(...from);
   await page.mouse.down();
@@ -136,7 +107,7 @@ test('three lengths with assigned axes give the ellipsoid volume of the ground t
   ] as const) {
     await page.evaluate(([s, w]) => (window as unknown as { __spinelens: { jumpToWorld(s: number, w: Vec3): boolean } }).__spinelens.jumpToWorld(s, w), [slot, diameter.from] as const);
     const before = await panel.getByTestId('measurement-item').count();
-    await dragLine(page, await toPageIn(page, slot, diameter.from), await toPageIn(page, slot, diameter.to));
+    await dragLine(page, await pageAt(page, slot, diameter.from), await pageAt(page, slot, diameter.to));
     await expect(panel.getByTestId('measurement-item')).toHaveCount(before + 1);
     const item = panel.getByTestId('measurement-item').last();
     const mm = Number(/^([\d.]+) mm$/.exec((await item.getByTestId('measurement-value').textContent()) ?? '')?.[1]);
