@@ -7,7 +7,9 @@ import { openSample, type Point, type Vec3 } from './helpers';
 const truth = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../sample-dicom/ground-truth.json'), 'utf8')) as {
   timepoints: { baseline: { series: Record<string, { grid: { rows: number; columns: number; pixelSpacing: [number, number]; imageOrientationPatient: number[]; firstImagePosition: Vec3 } }> } };
 };
+type Grid = (typeof truth)['timepoints']['baseline']['series'][string]['grid'];
 const mrGrid = truth.timepoints.baseline.series['baseline-mr']!.grid;
+const ctGrid = truth.timepoints.baseline.series['baseline-ct']!.grid;
 const SHOTS = process.env.SPINELENS_SHOTS ?? 'test-results';
 
 interface Box {
@@ -17,9 +19,9 @@ interface Box {
   height: number;
 }
 
-/** The four outer corners of the MR image (half a pixel beyond the outer pixel centres), in patient mm. */
-function imageCornersMm(): Vec3[] {
-  const { rows, columns, pixelSpacing, imageOrientationPatient: iop, firstImagePosition: ipp } = mrGrid;
+/** The four outer corners of an image of the grid (half a pixel beyond the outer pixel centres), in patient mm. */
+function imageCornersMm(grid: Grid): Vec3[] {
+  const { rows, columns, pixelSpacing, imageOrientationPatient: iop, firstImagePosition: ipp } = grid;
   const rowDir = iop.slice(0, 3);
   const colDir = iop.slice(3, 6);
   const corners: Vec3[] = [];
@@ -28,11 +30,11 @@ function imageCornersMm(): Vec3[] {
   return corners;
 }
 
-/** The MR image's box on the page, from its true corners through the viewport's camera. */
-async function imageBox(page: Page, slot: number): Promise<Box> {
+/** The image's box on the page, from its true corners through the viewport's camera. */
+async function imageBox(page: Page, slot: number, grid: Grid = mrGrid): Promise<Box> {
   const points = await page.evaluate(
     ([s, corners]) => corners.map((w) => (window as unknown as { __spinelens: { worldToPage(slot: number, world: Vec3): Point | null } }).__spinelens.worldToPage(s, w)),
-    [slot, imageCornersMm()] as const,
+    [slot, imageCornersMm(grid)] as const,
   );
   const xs = points.map((p) => p![0]);
   const ys = points.map((p) => p![1]);
@@ -42,13 +44,13 @@ async function imageBox(page: Page, slot: number): Promise<Box> {
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** No corner line of the overlay lies on the image, and the image still uses most of the room left by the corners. */
-async function expectCornersBesideImage(page: Page, slot: number): Promise<Box> {
+async function expectCornersBesideImage(page: Page, slot: number, grid: Grid = mrGrid): Promise<Box> {
   const viewport = page.getByTestId(`viewport-${slot}`);
   const pane = (await viewport.boundingBox())!;
   let image: Box = { x: 0, y: 0, width: 0, height: 0 };
   await expect
     .poll(async () => {
-      image = await imageBox(page, slot);
+      image = await imageBox(page, slot, grid);
       const hits: string[] = [];
       for (const line of await viewport.locator('.corner > div').all()) {
         const box = await line.boundingBox();
@@ -101,6 +103,12 @@ test.describe('layout at 1280×800', () => {
     await page.keyboard.press(' ');
     expect((await expectCornersBesideImage(page, 0)).width).toBeCloseTo(shown.width, 0);
     await page.screenshot({ path: `${SHOTS}/layout-1x1-lesions.png` });
+    // A stack (the CT, axial) is fitted beside the corners too.
+    await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).first().click();
+    await page.getByTestId('mode-stack').click();
+    await expect(viewport).toContainText('CT · Stack');
+    await expectCornersBesideImage(page, 0, ctGrid);
+    await page.screenshot({ path: `${SHOTS}/layout-1x1-lesions-ct-stack.png` });
   });
 });
 
