@@ -4,6 +4,7 @@ import type { SeriesNode } from '../dicom/types';
 import { allSeries, SLOT_COUNT, useViewerStore, type ViewerState } from '../state/viewerStore';
 import { volumeIdFor } from './displaySeries';
 import { forgetInstances, imageIdsForSeries } from './imageRegistry';
+import { removeVolume } from './volumeRelease';
 
 /**
  * Why a series leaves memory: its study was closed (its files go too), or no viewport has shown it for
@@ -48,7 +49,7 @@ async function release(series: SeriesNode, reason: ReleaseReason): Promise<void>
   // Shown again while the features were saving: keep its images.
   if (reason === 'idle' && shownKeys(useViewerStore.getState()).has(series.key)) return;
   const volumeId = volumeIdFor(series);
-  if (cache.getVolumeLoadObject(volumeId)) cache.removeVolumeLoadObject(volumeId);
+  removeVolume(volumeId);
   const imageIds = safeImageIds(series);
   for (const imageId of imageIds) if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
   if (reason !== 'closed') return;

@@ -1,6 +1,7 @@
 import { cache } from '@cornerstonejs/core';
 import type { SeriesNode } from '../../../dicom/types';
 import { onSeriesReleased } from '../../../viewer/seriesLifecycle';
+import { removeVolume } from '../../../viewer/volumeRelease';
 import { disposeSession, sessionFor } from './segmentationController';
 import { segmentationSaved } from './segmentationSaving';
 
@@ -16,7 +17,7 @@ async function savesDone(): Promise<void> {
 function removeLabelmapImages(labelImageIds: readonly string[]): void {
   const ids = new Set(labelImageIds);
   for (const volume of cache.getVolumes()) {
-    if (volume.imageIds?.some((id) => ids.has(id)) && cache.getVolumeLoadObject(volume.volumeId)) cache.removeVolumeLoadObject(volume.volumeId);
+    if (volume.imageIds?.some((id) => ids.has(id))) removeVolume(volume.volumeId);
   }
   for (const id of labelImageIds) if (cache.getImageLoadObject(id)) cache.removeImageLoadObject(id, { force: true });
 }
