@@ -103,6 +103,12 @@ test.describe('layout at 1280×800', () => {
     await page.keyboard.press(' ');
     expect((await expectCornersBesideImage(page, 0)).width).toBeCloseTo(shown.width, 0);
     await page.screenshot({ path: `${SHOTS}/layout-1x1-lesions.png` });
+    // Closing the panel widens the pane: the view, untouched since Reset, is fitted again, larger.
+    await page.keyboard.press('m');
+    await expect(page.getByTestId('panel-lesions')).toHaveCount(0);
+    await expect.poll(async () => (await imageBox(page, 0)).width).toBeGreaterThan(shown.width + 50);
+    await expectCornersBesideImage(page, 0);
+    await page.keyboard.press('m');
     // A stack (the CT, axial) is fitted beside the corners too.
     await page.getByTestId('series-item').filter({ hasText: 'C-SPINE AXIAL' }).first().click();
     await page.getByTestId('mode-stack').click();

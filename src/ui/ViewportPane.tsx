@@ -4,7 +4,7 @@ import { findSeries, useViewerStore } from '../state/viewerStore';
 import { displaySeries, releaseViewport } from '../viewer/displaySeries';
 import { viewportIdForSlot, resizeViewports } from '../viewer/renderingEngine';
 import { pixelValueAt, readViewport, type ViewportReadout } from '../viewer/viewportReadout';
-import { fitImage, fitBesideCorners, setOverlayCorners, setVoiRange, voiRangeOf } from '../viewer/displayControls';
+import { fitImage, fitBesideCorners, isAsFitted, setOverlayCorners, setVoiRange, voiRangeOf } from '../viewer/displayControls';
 import type { CornerSizes } from '../viewer/imageFit';
 import { effectiveMode } from '../viewer/viewModes';
 import { ViewportOverlay } from './ViewportOverlay';
@@ -33,8 +33,8 @@ export function ViewportPane({ slot, opening }: Props) {
   const [error, setError] = useState<string | null>(null);
   const viewportRef = useRef<Types.IViewport | null>(null);
   const paneRef = useRef<HTMLDivElement>(null);
-  /** The viewport last fitted here, and the zoom and pan it was left at: a resize refits only an untouched view. */
-  const fitted = useRef<{ viewport: Types.IViewport; camera: Types.ICamera } | null>(null);
+  /** The viewport fitted here once shown: each new viewport is fitted once its overlay is drawn. */
+  const fitted = useRef<Types.IViewport | null>(null);
 
   useEffect(() => {
     const element = elementRef.current;
@@ -82,10 +82,10 @@ export function ViewportPane({ slot, opening }: Props) {
   // Once the overlay is on screen, fit the new image so its corner texts lie beside it, not on it.
   useLayoutEffect(() => {
     const viewport = viewportRef.current;
-    if (!readout || !viewport || fitted.current?.viewport === viewport) return;
+    if (!readout || !viewport || fitted.current === viewport) return;
     setOverlayCorners(viewport.id, measureCorners(paneRef.current));
     fitImage(viewport);
-    fitted.current = { viewport, camera: viewport.getCamera() };
+    fitted.current = viewport;
   }, [readout]);
 
   useEffect(() => {
@@ -93,11 +93,10 @@ export function ViewportPane({ slot, opening }: Props) {
     if (!element) return;
     const observer = new ResizeObserver(() => {
       resizeViewports();
-      const last = fitted.current;
-      if (!last || last.viewport !== viewportRef.current || !sameZoomAndPan(last.camera, last.viewport.getCamera())) return;
-      setOverlayCorners(last.viewport.id, measureCorners(paneRef.current));
-      fitBesideCorners(last.viewport);
-      fitted.current = { viewport: last.viewport, camera: last.viewport.getCamera() };
+      const viewport = viewportRef.current;
+      if (!viewport || !isAsFitted(viewport)) return;
+      setOverlayCorners(viewport.id, measureCorners(paneRef.current));
+      fitBesideCorners(viewport);
     });
     observer.observe(element);
     return () => observer.disconnect();
@@ -148,13 +147,4 @@ function measureCorners(pane: HTMLElement | null): CornerSizes | null {
   };
   const [topLeft, topRight, bottomLeft, bottomRight] = ['top-left', 'top-right', 'bottom-left', 'bottom-right'].map(size);
   return topLeft && topRight && bottomLeft && bottomRight ? { topLeft, topRight, bottomLeft, bottomRight } : null;
-}
-
-/** Same zoom and same pan (scrolling through slices moves the focal point along the normal only). */
-function sameZoomAndPan(a: Types.ICamera, b: Types.ICamera): boolean {
-  if (!a.parallelScale || !b.parallelScale || Math.abs(a.parallelScale / b.parallelScale - 1) > 1e-6) return false;
-  const d = [0, 1, 2].map((i) => (b.focalPoint?.[i] ?? 0) - (a.focalPoint?.[i] ?? 0));
-  const n = b.viewPlaneNormal ?? [0, 0, 1];
-  const along = d[0]! * n[0] + d[1]! * n[1] + d[2]! * n[2];
-  return Math.hypot(d[0]! - along * n[0], d[1]! - along * n[1], d[2]! - along * n[2]) < 1e-3;
 }

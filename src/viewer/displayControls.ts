@@ -126,7 +126,24 @@ export function fitBesideCorners(viewport: Types.IViewport): void {
     const scale = scaleClearingCorners(box, { width, height }, corners);
     if (Number.isFinite(scale) && Math.abs(scale - 1) > 1e-3) viewport.setCamera({ parallelScale: parallelScale / scale });
   }
+  fittedCameras.set(viewport, viewport.getCamera());
   viewport.render();
+}
+
+/** The camera each viewport was last fitted to: a resize refits only a view the reader has not zoomed or panned since. */
+const fittedCameras = new WeakMap<Types.IViewport, Types.ICamera>();
+export function isAsFitted(viewport: Types.IViewport): boolean {
+  const fitted = fittedCameras.get(viewport);
+  return fitted !== undefined && sameZoomAndPan(fitted, viewport.getCamera());
+}
+
+/** Same zoom and same pan (scrolling through slices moves the focal point along the normal only). */
+function sameZoomAndPan(a: Types.ICamera, b: Types.ICamera): boolean {
+  if (!a.parallelScale || !b.parallelScale || Math.abs(a.parallelScale / b.parallelScale - 1) > 1e-6) return false;
+  const d = [0, 1, 2].map((i) => (b.focalPoint?.[i] ?? 0) - (a.focalPoint?.[i] ?? 0));
+  const n = b.viewPlaneNormal ?? [0, 0, 1];
+  const along = d[0]! * n[0] + d[1]! * n[1] + d[2]! * n[2];
+  return Math.hypot(d[0]! - along * n[0], d[1]! - along * n[1], d[2]! - along * n[2]) < 1e-3;
 }
 
 /** The box on the canvas of the image (a stack's image, a volume's slab seen from the camera), from its grid's corners. */
