@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openSample, pageAt, type Point, type Vec3 } from './helpers';
+import { openSample, pageAt, viewSettled, type Point, type Vec3 } from './helpers';
 
 interface SeriesTruth {
   lesion: { diameters: Record<'lr' | 'ap' | 'si', { lengthMm: number; from: Vec3; to: Vec3 }> };
@@ -30,6 +30,7 @@ async function storedMeasurements(page: Page): Promise<StoredMeasurement[]> {
 }
 
 async function onPage(page: Page, slot: number, world: Vec3): Promise<Point> {
+  await viewSettled(page, slot);
   const point = await (await hooks(page)).evaluate((h, [s, w]) => h.worldToPage(s, w), [slot, world] as const);
   if (!point) throw new Error(`viewport ${slot} is not ready`);
   return point;

@@ -103,8 +103,25 @@ export async function pageAt(page: Page, slot: number, world: Vec3): Promise<Poi
   return point!;
 }
 
-/** World distance in mm between two page points of a viewport, through the viewer's own mapping. */
+/**
+ * Waits until a viewport's camera stays put for 300 ms: opening a panel or loading refits the image a moment
+ * later, and a point taken before that would land elsewhere.
+ */
+export async function viewSettled(page: Page, slot = 0): Promise<void> {
+  const camera = () =>
+    page.evaluate((s) => JSON.stringify((window as unknown as { __spinelens: { viewportInfo(slot: number): { camera: unknown } | null } }).__spinelens.viewportInfo(s)?.camera ?? null), slot);
+  await expect
+    .poll(async () => {
+      const before = await camera();
+      await page.waitForTimeout(300);
+      return before !== 'null' && before === (await camera());
+    })
+    .toBe(true);
+}
+
+/** World distance in mm between two page points of a viewport, through the viewer's own mapping (once it is still). */
 export async function worldDistance(page: Page, from: Point, to: Point, slot = 0): Promise<number> {
+  await viewSettled(page, slot);
   return page.evaluate(
     ([s, a, b]) => {
       const hooks = (window as unknown as { __spinelens: PositionHooks }).__spinelens;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { worldDistance } from './helpers';
 
 type Point = [number, number];
 interface Hooks {
@@ -6,7 +7,6 @@ interface Hooks {
   annotationUids(): string[];
   measurements: { getState(): { state: { measurements: { id: string; kind: string }[] } } };
 }
-
 
 async function openSample(page: Page): Promise<void> {
   await page.goto('/');
@@ -18,19 +18,6 @@ async function drag(page: Page, from: Point, to: Point): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(...to, { steps: 8 });
   await page.mouse.up();
-}
-
-/** World distance between two page points on viewport 0, in mm. */
-async function worldDistance(page: Page, from: Point, to: Point): Promise<number> {
-  return page.evaluate(
-    ([a, b]) => {
-      const hooks = (window as unknown as { __spinelens: Hooks }).__spinelens;
-      const p = hooks.pageToWorld(0, a)!;
-      const q = hooks.pageToWorld(0, b)!;
-      return Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
-    },
-    [from, to] as [Point, Point],
-  );
 }
 
 test('length and bidirectional measurements are listed with their mm values and survive a reload', async ({ page }) => {

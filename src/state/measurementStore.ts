@@ -89,7 +89,9 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
       const old = s.state.measurements.find((m) => m.id === measurement.id);
       const merged = old ? keepUserFields(measurement, old) : measurement;
       const annotations = annotation ? { ...s.annotations, [measurement.id]: annotation } : s.annotations;
-      if (old && JSON.stringify(old) === JSON.stringify(merged) && annotations[measurement.id] === s.annotations[measurement.id]) return {};
+      // Cornerstone re-announces unchanged annotations on every render: no new state, so no save, for those.
+      const sameDrawing = JSON.stringify(annotations[measurement.id]) === JSON.stringify(s.annotations[measurement.id]);
+      if (old && JSON.stringify(old) === JSON.stringify(merged) && sameDrawing) return {};
       const measurements = old ? s.state.measurements.map((m) => (m.id === measurement.id ? merged : m)) : [...s.state.measurements, merged];
       const levelChanges = old ? noteLevelChange(s.state.levelChanges ?? {}, s.state, old, merged) : s.state.levelChanges;
       return { state: withAutoLevels(withLevelChanges({ ...s.state, measurements }, levelChanges)), annotations };

@@ -180,7 +180,11 @@ async function save(channel: BroadcastChannel | null): Promise<void> {
       revision: (stored?.revision ?? 0) + 1,
       writer: TAB_ID,
     };
-    await tx.store.put(record, key);
+    const written = tx.store.put(record, key);
+    // Commit now instead of when the put's success comes back to this page: one round trip less between an edit
+    // and the disk, which is what a tab killed right after an edit has time for.
+    tx.commit();
+    await written;
     await tx.done;
     seenRevision.set(key, record.revision);
     channel?.postMessage({ key, revision: record.revision, writer: TAB_ID } satisfies SaveMessage);
