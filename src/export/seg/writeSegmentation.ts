@@ -1,11 +1,9 @@
-import dcmjs from 'dcmjs';
 import type { Vec3 } from '../../geometry/vec3';
 import type { CaseContext, CaseStudy } from '../caseContext';
-import { SPINELENS_IMPLEMENTATION_UID } from '../sr/writeReport';
+import { derivedObjectHeader, writePart10, type DerivedObjectIds } from '../derivedObject';
 import { SEG_CODES } from './segCodes';
 
 export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
-const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 
 /** One image (slice) of the segmented series, in the series' sorted order. */
 export interface SegSourceSlice {
@@ -37,11 +35,7 @@ export interface SegSegment {
   trackingUid: string;
 }
 
-export interface SegIds {
-  seriesInstanceUid: string;
-  sopInstanceUid: string;
-  now: Date;
-}
+export type SegIds = DerivedObjectIds;
 
 /** Labelmap indexed i + j*columns + k*columns*rows (k = slice in the series' order). */
 export interface SegInput {
@@ -53,8 +47,6 @@ export interface SegInput {
   ids: SegIds;
 }
 
-const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
-const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
 const ds = (v: number) => Number(v.toPrecision(10));
 
 /** The slices holding `label`, each as a bit-packed frame (first pixel in the least significant bit). */
@@ -111,34 +103,9 @@ export function segmentationDataset(input: SegInput): Record<string, unknown> {
   });
   const dimensionOrganizationUid = `${ids.seriesInstanceUid}.1`;
   return {
-    SpecificCharacterSet: 'ISO_IR 192',
-    SOPClassUID: SEGMENTATION_STORAGE,
-    SOPInstanceUID: ids.sopInstanceUid,
-    StudyInstanceUID: study.studyInstanceUid,
-    SeriesInstanceUID: ids.seriesInstanceUid,
+    ...derivedObjectHeader({ sopClassUid: SEGMENTATION_STORAGE, modality: 'SEG', seriesNumber: '9902', seriesDescription: 'SpineLens segmentation' }, context, study, ids),
     FrameOfReferenceUID: source.frameOfReferenceUid,
     PositionReferenceIndicator: '',
-    Modality: 'SEG',
-    PatientName: context.patientName,
-    PatientID: context.patientId,
-    PatientBirthDate: '',
-    PatientSex: '',
-    StudyDate: study.date,
-    StudyTime: study.time,
-    ReferringPhysicianName: '',
-    StudyID: '',
-    AccessionNumber: '',
-    SeriesNumber: '9902',
-    SeriesDescription: 'SpineLens segmentation',
-    InstanceNumber: '1',
-    Manufacturer: 'SpineLens',
-    ManufacturerModelName: 'SpineLens',
-    DeviceSerialNumber: '1',
-    SoftwareVersions: '0.1.0',
-    ContentDate: da(ids.now),
-    ContentTime: tm(ids.now),
-    InstanceCreationDate: da(ids.now),
-    InstanceCreationTime: tm(ids.now),
     ImageType: ['DERIVED', 'PRIMARY'],
     ContentLabel: 'LESIONS',
     ContentDescription: 'Lesion segmentation',
@@ -191,16 +158,5 @@ export function segmentationDataset(input: SegInput): Record<string, unknown> {
 export function writeSegmentation(input: SegInput): ArrayBuffer | null {
   const dataset = segmentationDataset(input);
   if ((dataset['SegmentSequence'] as unknown[]).length === 0) return null;
-  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: SEGMENTATION_STORAGE,
-    MediaStorageSOPInstanceUID: input.ids.sopInstanceUid,
-    TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
-    ImplementationClassUID: SPINELENS_IMPLEMENTATION_UID,
-    ImplementationVersionName: 'SPINELENS',
-  };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return dict.write();
+  return writePart10(dataset, SEGMENTATION_STORAGE, input.ids.sopInstanceUid);
 }

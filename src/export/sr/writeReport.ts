@@ -1,22 +1,13 @@
-import dcmjs from 'dcmjs';
 import { lesionSummary, type Lesion, type SpineLensState } from '../../lesions';
 import { bidirectionalAxes, lengthMm, mm3ToMl, type Measurement } from '../../measure';
 import type { CaseContext, CaseStudy } from '../caseContext';
+import { derivedObjectHeader, SPINELENS_IMPLEMENTATION_UID, writePart10, type DerivedObjectIds } from '../derivedObject';
 import { CODES, levelCode } from './codes';
 import { codeItem, container, numItem, scoord3d, textItem, uidItem, type ContentItem } from './contentItems';
 import { trackingUidFor } from './trackingUid';
 
 export const COMPREHENSIVE_3D_SR = '1.2.840.10008.5.1.4.1.1.88.34';
-const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
-/** SpineLens's implementation class UID (2.25 from a fixed UUID). */
-export const SPINELENS_IMPLEMENTATION_UID = '2.25.117213370405462315424416829812404829181';
-
-export interface ReportIds {
-  seriesInstanceUid: string;
-  sopInstanceUid: string;
-  /** When the report is written (Content Date/Time). */
-  now: Date;
-}
+export type ReportIds = DerivedObjectIds;
 
 /** The NUM items of one measurement, each with the SCOORD3D it was measured on (patient coordinates). */
 function measurementItems(m: Measurement): ContentItem[] {
@@ -61,8 +52,6 @@ function lesionGroup(state: SpineLensState, lesion: Lesion, studyUid: string): C
   return container('CONTAINS', CODES.measurementGroup, children);
 }
 
-const da = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
-const tm = (d: Date) => d.toISOString().slice(11, 19).replace(/:/g, '');
 
 /** The TID 1500 report of one study: one measurement group per lesion measured or segmented in it. */
 export function measurementReportDataset(state: SpineLensState, context: CaseContext, study: CaseStudy, ids: ReportIds): Record<string, unknown> {
@@ -77,32 +66,7 @@ export function measurementReportDataset(state: SpineLensState, context: CaseCon
     container('CONTAINS', CODES.imagingMeasurements, groups),
   ], { ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1500' }] });
   return {
-    SpecificCharacterSet: 'ISO_IR 192',
-    SOPClassUID: COMPREHENSIVE_3D_SR,
-    SOPInstanceUID: ids.sopInstanceUid,
-    StudyInstanceUID: study.studyInstanceUid,
-    SeriesInstanceUID: ids.seriesInstanceUid,
-    Modality: 'SR',
-    PatientName: context.patientName,
-    PatientID: context.patientId,
-    PatientBirthDate: '',
-    PatientSex: '',
-    StudyDate: study.date,
-    StudyTime: study.time,
-    ReferringPhysicianName: '',
-    StudyID: '',
-    AccessionNumber: '',
-    SeriesNumber: '9901',
-    SeriesDescription: 'SpineLens measurements',
-    InstanceNumber: '1',
-    Manufacturer: 'SpineLens',
-    ManufacturerModelName: 'SpineLens',
-    DeviceSerialNumber: '1',
-    SoftwareVersions: '0.1.0',
-    ContentDate: da(ids.now),
-    ContentTime: tm(ids.now),
-    InstanceCreationDate: da(ids.now),
-    InstanceCreationTime: tm(ids.now),
+    ...derivedObjectHeader({ sopClassUid: COMPREHENSIVE_3D_SR, modality: 'SR', seriesNumber: '9901', seriesDescription: 'SpineLens measurements' }, context, study, ids),
     CompletionFlag: 'PARTIAL',
     VerificationFlag: 'UNVERIFIED',
     ReferencedPerformedProcedureStepSequence: [],
@@ -113,17 +77,5 @@ export function measurementReportDataset(state: SpineLensState, context: CaseCon
 
 /** The report as Part-10 bytes (explicit VR little endian). */
 export function writeMeasurementReport(state: SpineLensState, context: CaseContext, study: CaseStudy, ids: ReportIds): ArrayBuffer {
-  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-  const dataset = measurementReportDataset(state, context, study, ids);
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: COMPREHENSIVE_3D_SR,
-    MediaStorageSOPInstanceUID: ids.sopInstanceUid,
-    TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
-    ImplementationClassUID: SPINELENS_IMPLEMENTATION_UID,
-    ImplementationVersionName: 'SPINELENS',
-  };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return dict.write();
+  return writePart10(measurementReportDataset(state, context, study, ids), COMPREHENSIVE_3D_SR, ids.sopInstanceUid);
 }
