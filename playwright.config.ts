@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './e2e/chromiumPath';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromiumPath';
 import { e2ePacsProxyEnv } from './scripts/orthanc';
 
 const port = Number(process.env.SPINELENS_E2E_PORT ?? 4173);
@@ -20,16 +20,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

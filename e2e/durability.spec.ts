@@ -2,10 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumPath } from './chromiumPath';
-import { openSample } from './helpers';
+import { CHROMIUM_ARGS, chromiumPath } from './chromiumPath';
+import { drawLengthAcross, openSample } from './helpers';
 
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 /** The main browser process of a profile: the one process with this user-data-dir and no --type. */
 function browserPid(userDataDir: string): number {
@@ -24,20 +23,9 @@ function browserPid(userDataDir: string): number {
 }
 
 async function launch(userDataDir: string, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), args: ARGS, baseURL, viewport: { width: 1280, height: 800 } });
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, baseURL, viewport: { width: 1280, height: 800 } });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
-}
-
-/** A Length measurement drawn by mouse in viewport 0, `dy` pixels down from the middle. */
-async function drawLength(page: Page, dy: number): Promise<void> {
-  await page.keyboard.press('l');
-  const box = (await page.getByTestId('viewport-0').boundingBox())!;
-  const y = box.y + box.height / 2 + dy;
-  await page.mouse.move(box.x + box.width / 2 - 40, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 40, y, { steps: 4 });
-  await page.mouse.up();
 }
 
 // Known limit (issue 12 note): about one run in four loses one edit, the first writes after a relaunch of a killed
@@ -53,7 +41,7 @@ test('an edit survives the browser being killed 50 ms later, 10 times in 10', as
       const { page } = await launch(userDataDir, baseURL!);
       await openSample(page);
       await expect(page.getByTestId('measurements-toggle')).toHaveText(`${round - 1} measurement${round - 1 === 1 ? '' : 's'}`);
-      await drawLength(page, (round - 5) * 12);
+      await drawLengthAcross(page, (round - 5) * 12);
       await expect(page.getByTestId('measurements-toggle')).toHaveText(`${round} measurement${round === 1 ? '' : 's'}`, { timeout: 5_000 });
       await page.waitForTimeout(50);
       process.kill(browserPid(userDataDir), 'SIGKILL');

@@ -141,3 +141,10 @@ export async function drawWith(page: Page, key: string, from: Point, to: Point):
   await page.mouse.move(...to, { steps: 8 });
   await page.mouse.up();
 }
+
+/** A Length drawn by key and mouse across the middle of viewport 0, `dy` pixels below its centre. */
+export async function drawLengthAcross(page: Page, dy: number): Promise<void> {
+  const box = (await page.getByTestId('viewport-0').boundingBox())!;
+  const y = box.y + box.height / 2 + dy;
+  await drawWith(page, 'l', [box.x + box.width / 2 - 40, y], [box.x + box.width / 2 + 40, y]);
+}

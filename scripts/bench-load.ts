@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath } from '../e2e/chromiumPath';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromiumPath';
 import { orthancMissingReason } from './orthanc';
 import { estimateVolume } from '../src/dicom/volumeBudget';
 import { CASES, filesFor, hasJpegLsTool, type BenchCase } from './bench/datasets';
@@ -175,16 +175,7 @@ async function main(): Promise<void> {
   const server = await serveBuilds(appDir, stockDir);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: CHROMIUM_ARGS,
   });
   log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0]!.toFixed(1)}; Chromium ${browser.version()} (SwiftShader WebGL)`);
   try {
