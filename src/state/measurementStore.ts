@@ -1,35 +1,34 @@
 import { create } from 'zustand';
 import type { DiameterAxis, Measurement } from '../measure/types';
-import { measurementCentre } from '../measure';
 import {
-  assignLevel,
   emptyState,
-  lesionPosition,
   type Lesion,
   type LesionSite,
   type LesionStatus,
-  type LevelChange,
   type SegmentationSummary,
   type SpineLensState,
   type StudyAlignment,
   type VertebralLabel,
 } from '../lesions';
 import type { AnnotationJson } from '../measure/annotationConversion';
+import { keepUserFields, newLesion, noteLevelChange, updateLesion, withAutoLevels, withLevelChanges, withoutLesion } from './caseEdits';
+import { sameDrawing, withDrawing, withoutDrawing, type Drawings } from './drawings';
 
+/**
+ * The case record of the loaded studies: what the reader made (lesions, measurements, labels, segmentation
+ * summaries, alignment) and the Cornerstone drawing of each measurement. Whether it is saved is in
+ * saveStatusStore; saving it is storage/autosave's job.
+ */
 export interface MeasurementStoreState {
   /** What the user created for the loaded studies; autosaved under state.studiesKey. */
   state: SpineLensState;
   /** Cornerstone drawing of each measurement (by measurement id), so a restore redraws it exactly. */
-  annotations: Readonly<Record<string, AnnotationJson>>;
-  /** Why the last save or load failed; shown in the status bar until a save succeeds. */
-  storageError: string | null;
-  /** True from a change until it is written to the browser's storage. */
-  savePending: boolean;
+  annotations: Drawings;
   /** Keeps the level the measurement had before the edit (as the reader's level) and closes the notice. */
   keepPreviousLevel(measurementId: string): void;
   acceptLevelChange(measurementId: string): void;
   /** Replaces everything, e.g. after loading saved state for newly loaded studies. */
-  replaceAll(state: SpineLensState, annotations: Readonly<Record<string, AnnotationJson>>): void;
+  replaceAll(state: SpineLensState, annotations: Drawings): void;
   /** Adds or updates a measurement; the user's label, lesion and creation time survive edits. */
   upsertMeasurement(measurement: Measurement, annotation?: AnnotationJson): void;
   removeMeasurement(id: string): void;
@@ -66,8 +65,6 @@ export interface MeasurementStoreState {
   setCountedSeries(studyInstanceUid: string, seriesKey: string | undefined): void;
   /** The alignment between two studies; replaces the previous one of the same pair. */
   setAlignment(alignment: StudyAlignment): void;
-  setStorageError(error: string | null): void;
-  setSavePending(pending: boolean): void;
 }
 
 /** A lesion as it was before deletion: itself, its place in the list, its measurements and segmentation summaries. */
@@ -81,17 +78,14 @@ export interface LesionSnapshot {
 export const useMeasurementStore = create<MeasurementStoreState>()((set, get) => ({
   state: emptyState(''),
   annotations: {},
-  storageError: null,
-  savePending: false,
   replaceAll: (state, annotations) => set({ state: withAutoLevels(state), annotations }),
   upsertMeasurement: (measurement, annotation) =>
     set((s) => {
       const old = s.state.measurements.find((m) => m.id === measurement.id);
       const merged = old ? keepUserFields(measurement, old) : measurement;
-      const annotations = annotation ? { ...s.annotations, [measurement.id]: annotation } : s.annotations;
+      const annotations = annotation ? withDrawing(s.annotations, measurement.id, annotation) : s.annotations;
       // Cornerstone re-announces unchanged annotations on every render: no new state, so no save, for those.
-      const sameDrawing = JSON.stringify(annotations[measurement.id]) === JSON.stringify(s.annotations[measurement.id]);
-      if (old && JSON.stringify(old) === JSON.stringify(merged) && sameDrawing) return {};
+      if (old && JSON.stringify(old) === JSON.stringify(merged) && sameDrawing(annotations, s.annotations, measurement.id)) return {};
       const measurements = old ? s.state.measurements.map((m) => (m.id === measurement.id ? merged : m)) : [...s.state.measurements, merged];
       const levelChanges = old ? noteLevelChange(s.state.levelChanges ?? {}, s.state, old, merged) : s.state.levelChanges;
       return { state: withAutoLevels(withLevelChanges({ ...s.state, measurements }, levelChanges)), annotations };
@@ -111,7 +105,7 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
   removeMeasurement: (id) =>
     set((s) => {
       if (!s.state.measurements.some((m) => m.id === id) && !(id in s.annotations)) return {};
-      const { [id]: _removed, ...annotations } = s.annotations;
+      const annotations = withoutDrawing(s.annotations, id);
       const { [id]: _change, ...levelChanges } = s.state.levelChanges ?? {};
       return { state: withAutoLevels(withLevelChanges({ ...s.state, measurements: s.state.measurements.filter((m) => m.id !== id) }, levelChanges)), annotations };
     }),
@@ -249,78 +243,4 @@ export const useMeasurementStore = create<MeasurementStoreState>()((set, get) =>
         ],
       },
     })),
-  setStorageError: (storageError) => set({ storageError }),
-  setSavePending: (savePending) => set({ savePending }),
 }));
-
-/** The level from the labels at a measurement's centre; '' without labels there. */
-function labelLevel(state: SpineLensState, m: Measurement): string {
-  const labels = state.labels.filter((l) => l.studyInstanceUid === m.studyInstanceUid);
-  return assignLevel(measurementCentre(m), labels, m.frameOfReferenceUid)?.level ?? '';
-}
-
-/** Records that an edit moved a measurement to another level (only when its level comes from the labels). */
-function noteLevelChange(changes: Readonly<Record<string, LevelChange>>, state: SpineLensState, old: Measurement, next: Measurement): Readonly<Record<string, LevelChange>> {
-  if (next.level !== undefined) return changes;
-  const from = changes[next.id]?.from ?? labelLevel(state, old);
-  const to = labelLevel(state, next);
-  const { [next.id]: _previous, ...others } = changes;
-  if (!from || from === to) return next.id in changes ? others : changes;
-  return { ...others, [next.id]: { from, to } };
-}
-
-/** The saved state carries the level-change notices only while there are some (older records have none). */
-function withLevelChanges(state: SpineLensState, changes: Readonly<Record<string, LevelChange>> | undefined): SpineLensState {
-  const { levelChanges: _old, ...rest } = state;
-  return changes && Object.keys(changes).length > 0 ? { ...rest, levelChanges: changes } : rest;
-}
-
-function keepUserFields(next: Measurement, old: Measurement): Measurement {
-  const kept = { ...next, createdAt: old.createdAt, label: old.label || next.label };
-  if (old.lesionId !== undefined) kept.lesionId = old.lesionId;
-  if (old.level !== undefined) kept.level = old.level;
-  if (kept.kind === 'length' && old.kind === 'length' && old.axis !== undefined) kept.axis = old.axis;
-  if (kept.kind === 'bidirectional' && old.kind === 'bidirectional' && old.shortAxisSet) kept.shortAxisSet = true;
-  return kept;
-}
-
-function newLesion(name: string): Lesion {
-  return { id: crypto.randomUUID(), name, level: '', levelSource: 'auto', site: 'osseous', notes: '', status: 'tracked', createdAt: new Date().toISOString() };
-}
-
-function withoutLesion(m: Measurement): Measurement {
-  const { lesionId: _lesionId, ...rest } = m;
-  return rest as Measurement;
-}
-
-function updateLesion(state: SpineLensState, lesionId: string, patch: Partial<Lesion>): SpineLensState {
-  return { ...state, lesions: state.lesions.map((l) => (l.id === lesionId ? { ...l, ...patch } : l)) };
-}
-
-/**
- * Lesions whose level is automatic get it from the vertebral labels: the level at the lesion's
- * position in the earliest study where it is measured and labelled; empty when none can be given.
- */
-function withAutoLevels(state: SpineLensState): SpineLensState {
-  let changed = false;
-  const lesions = state.lesions.map((lesion) => {
-    if (lesion.levelSource !== 'auto') return lesion;
-    const level = autoLevel(state, lesion.id) ?? '';
-    if (level === lesion.level) return lesion;
-    changed = true;
-    return { ...lesion, level };
-  });
-  return changed ? { ...state, lesions } : state;
-}
-
-/** The level at the lesion's position in the earliest study where it is measured and labelled; null without. */
-function autoLevel(state: SpineLensState, lesionId: string): string | null {
-  const studies = [...new Set(state.measurements.filter((m) => m.lesionId === lesionId).map((m) => m.studyInstanceUid))];
-  for (const study of studies) {
-    const where = lesionPosition(state, lesionId, study);
-    const labels = state.labels.filter((l) => l.studyInstanceUid === study);
-    const level = where && labels.length > 0 ? assignLevel(where.position, labels, where.frameOfReferenceUid)?.level : undefined;
-    if (level) return level;
-  }
-  return null;
-}

@@ -2,6 +2,7 @@ import { keyValueDatabase } from './keyValueDatabase';
 import { mergeStates, parseSavedState, serialiseState, studiesKey, type SpineLensState } from '../lesions';
 import { useViewerStore } from '../state/viewerStore';
 import { useMeasurementStore } from '../state/measurementStore';
+import { useSaveStatusStore } from '../state/saveStatusStore';
 import type { PatientNode } from '../dicom/types';
 import type { AnnotationJson } from '../measure/annotationConversion';
 import { migrateRecord, RECORD_VERSION, type SavedRecord } from './savedRecord';
@@ -48,7 +49,7 @@ export function startAutosave(onRestored: RestoreDrawings): () => void {
 
   const saveNow = () => {
     if (!useMeasurementStore.getState().state.studiesKey) return;
-    useMeasurementStore.getState().setSavePending(true);
+    useSaveStatusStore.getState().setSavePending(true);
     if (writing) {
       again = true;
       return;
@@ -81,7 +82,7 @@ export function startAutosave(onRestored: RestoreDrawings): () => void {
   }
 
   const flush = () => {
-    if (useMeasurementStore.getState().savePending && !writing) saveNow();
+    if (useSaveStatusStore.getState().savePending && !writing) saveNow();
   };
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flush();
@@ -113,7 +114,7 @@ async function readRecord(key: string, stored: unknown): Promise<{ record: Saved
   const parsed = record ? parseSavedState(record.state) : null;
   if (record && parsed?.ok) return { record, state: parsed.state };
   const why = parsed && !parsed.ok ? parsed.error : 'the saved record is not in a format this version reads';
-  useMeasurementStore.getState().setStorageError(`Saved measurements for these studies were not restored. ${why} The record is kept aside, not overwritten.`);
+  useSaveStatusStore.getState().setStorageError(`Saved measurements for these studies were not restored. ${why} The record is kept aside, not overwritten.`);
   await keepInvalidRecord(key, stored);
   return { record: null, state: null };
 }
@@ -143,12 +144,13 @@ async function mergeFromOtherTab(key: string): Promise<void> {
     seenRevision.set(key, Math.max(seenRevision.get(key) ?? 0, record.revision));
     adopt(key, state, record.annotations);
   } catch (e) {
-    useMeasurementStore.getState().setStorageError(`Changes saved by another tab could not be read: ${describe(e)}`);
+    useSaveStatusStore.getState().setStorageError(`Changes saved by another tab could not be read: ${describe(e)}`);
   }
 }
 
 async function save(channel: BroadcastChannel | null): Promise<void> {
-  const { state, annotations, setStorageError, setSavePending } = useMeasurementStore.getState();
+  const { state, annotations } = useMeasurementStore.getState();
+  const { setStorageError, setSavePending } = useSaveStatusStore.getState();
   const key = state.studiesKey;
   const unreadable = unreadableKeys.get(key);
   if (unreadable !== undefined) {
@@ -190,7 +192,7 @@ async function save(channel: BroadcastChannel | null): Promise<void> {
     channel?.postMessage({ key, revision: record.revision, writer: TAB_ID } satisfies SaveMessage);
     if (otherTab) adopt(key, otherTab.state, otherTab.annotations);
     if (useMeasurementStore.getState().state === state) setSavePending(false);
-    if (useMeasurementStore.getState().storageError !== null) setStorageError(null);
+    if (useSaveStatusStore.getState().storageError !== null) setStorageError(null);
   } catch (e) {
     setStorageError(`Measurements could not be saved in this browser: ${describe(e)}`);
   }
@@ -198,14 +200,13 @@ async function save(channel: BroadcastChannel | null): Promise<void> {
 
 /** Loads what was saved for these studies and merges in anything drawn meanwhile. */
 async function loadFor(key: string): Promise<void> {
-  const store = useMeasurementStore.getState();
   let stored: unknown;
   try {
     stored = await (await database()).get(STORE, key);
     unreadableKeys.delete(key);
   } catch (e) {
     unreadableKeys.set(key, describe(e));
-    store.setStorageError(`Saved measurements could not be read from this browser: ${describe(e)}`);
+    useSaveStatusStore.getState().setStorageError(`Saved measurements could not be read from this browser: ${describe(e)}`);
   }
   const { record, state: saved } = await readRecord(key, stored);
   if (record) seenRevision.set(key, record.revision);

@@ -7,6 +7,7 @@ import { RightPanel } from './RightPanel';
 import { ComparisonBar } from '../features/comparison';
 import { useComparisonStore } from '../features/comparison';
 import { useMeasurementStore } from '../state/measurementStore';
+import { useSaveStatusStore } from '../state/saveStatusStore';
 import { ProgressBar } from './ProgressBar';
 import { SyncNotice } from './SyncNotice';
 import { useKeyboard } from './keyboard/useKeyboard';
@@ -31,7 +32,7 @@ export function App() {
   const comparing = useComparisonStore((s) => s.active);
   const measurementCount = useMeasurementStore((s) => s.state.measurements.length);
   const lesionCount = useMeasurementStore((s) => s.state.lesions.length);
-  const storageError = useMeasurementStore((s) => s.storageError);
+  const storageError = useSaveStatusStore((s) => s.storageError);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);

@@ -1,5 +1,5 @@
 import { keyValueDatabase } from '../../storage/keyValueDatabase';
-import { useMeasurementStore } from '../../state/measurementStore';
+import { useSaveStatusStore } from '../../state/saveStatusStore';
 import { readSavedSegmentation, SEGMENTATION_RECORD_VERSION, type SavedSegmentation, type StoredSegmentation } from './savedSegmentationRecord';
 
 export type { SavedSegmentation } from './savedSegmentationRecord';
@@ -44,7 +44,7 @@ export async function loadSegmentations(studiesKey: string, seriesKey: string): 
   if (unreadable.length > 0) {
     const count = unreadable.length === 1 ? 'A saved segmentation of this series was' : `${unreadable.length} saved segmentations of this series were`;
     const kept = (await moveAside(unreadable)) ? 'kept aside in this browser' : 'left where it was';
-    useMeasurementStore.getState().setStorageError(`${count} not restored: ${unreadable[0]!.reason}. The record is ${kept}, not overwritten.`);
+    useSaveStatusStore.getState().setStorageError(`${count} not restored: ${unreadable[0]!.reason}. The record is ${kept}, not overwritten.`);
   }
   return records.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }

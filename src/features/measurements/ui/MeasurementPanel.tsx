@@ -1,4 +1,5 @@
 import { useMeasurementStore } from '../../../state/measurementStore';
+import { useSaveStatusStore } from '../../../state/saveStatusStore';
 import { useViewerStore } from '../../../state/viewerStore';
 import { LabelingControls } from '../../labelling';
 import { LesionCard } from './LesionCard';
@@ -8,8 +9,8 @@ import { TextRequestForm } from './TextRequestForm';
 /** Lesions with their measurements per timepoint, the measurements not yet in a lesion, and the labels. */
 export function MeasurementPanel() {
   const state = useMeasurementStore((s) => s.state);
-  const savePending = useMeasurementStore((s) => s.savePending);
-  const storageError = useMeasurementStore((s) => s.storageError);
+  const savePending = useSaveStatusStore((s) => s.savePending);
+  const storageError = useSaveStatusStore((s) => s.storageError);
   const patients = useViewerStore((s) => s.patients);
   const studies = patients.flatMap((p) => p.studies);
   const unassigned = state.measurements.filter((m) => m.lesionId === undefined || !state.lesions.some((l) => l.id === m.lesionId));

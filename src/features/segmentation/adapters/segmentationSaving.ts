@@ -1,5 +1,5 @@
 import type { SeriesNode } from '../../../dicom/types';
-import { useMeasurementStore } from '../../../state/measurementStore';
+import { useSaveStatusStore } from '../../../state/saveStatusStore';
 import { deleteSegmentation, loadSegmentations, saveSegmentation, type SavedSegmentation } from '../segmentationPersistence';
 import type { SeriesSegmentation } from './seriesSegmentation';
 
@@ -18,7 +18,7 @@ function studyOf(series: SeriesNode): string {
 }
 
 function reportFailure(what: string, e: unknown): void {
-  useMeasurementStore.getState().setStorageError(`Could not ${what} the segmentation: ${describe(e)}`);
+  useSaveStatusStore.getState().setStorageError(`Could not ${what} the segmentation: ${describe(e)}`);
 }
 
 /** Saves one lesion's segment shortly after the last change. */

@@ -1,4 +1,5 @@
 import { useMeasurementStore } from '../../../state/measurementStore';
+import { useSaveStatusStore } from '../../../state/saveStatusStore';
 import { useSegmentationStore } from '../segmentationStore';
 import { findSeries, useViewerStore } from '../../../state/viewerStore';
 import { commandTitle, toolCommand, toolsIn, TOOLS } from '../../../commands';
@@ -32,7 +33,7 @@ export function SegmentationPanel() {
   const message = useSegmentationStore((s) => s.message);
   const brushSizeMm = useSegmentationStore((s) => s.brushSizeMm);
   const lesions = useMeasurementStore((s) => s.state.lesions);
-  const storageError = useMeasurementStore((s) => s.storageError);
+  const storageError = useSaveStatusStore((s) => s.storageError);
   const series = findSeries(patients, seriesKey);
   const active = view?.segments.find((seg) => seg.label === view.activeLabel);
 
