@@ -8,26 +8,40 @@ export interface AnnotationPlacement {
   viewPlaneNormal: Vec3;
 }
 
-/**
- * The Cornerstone annotation (plain JSON) that draws a measurement read from an SR, from its points in
- * patient coordinates; null for kinds the SR does not carry as points (arrows).
- */
-export function annotationOfMeasurement(m: Measurement, placement: AnnotationPlacement): AnnotationJson | null {
-  const tool = { length: 'Length', bidirectional: 'Bidirectional', ellipse: 'EllipticalROI', probe: 'Probe', freehand: null, arrow: null }[m.kind];
-  if (!tool) return null;
-  const points: readonly Vec3[] =
-    m.kind === 'length' ? m.points : m.kind === 'bidirectional' ? [...m.long, ...m.short] : m.kind === 'ellipse' ? m.points : m.kind === 'probe' ? [m.point] : [];
+const TOOL_OF = { length: 'Length', bidirectional: 'Bidirectional', ellipse: 'EllipticalROI', probe: 'Probe', freehand: 'PlanarFreehandROI', arrow: 'ArrowAnnotate' } as const;
+
+/** The handle points Cornerstone's tool keeps for a measurement (a freehand contour has none: it is a polyline). */
+function handlesOf(m: Measurement): readonly Vec3[] {
+  switch (m.kind) {
+    case 'bidirectional':
+      return [...m.long, ...m.short];
+    case 'probe':
+      return [m.point];
+    case 'freehand':
+      return [];
+    case 'arrow':
+      // ArrowAnnotate's first handle is the head (where the drag started).
+      return [m.points[1], m.points[0]];
+    default:
+      return m.points;
+  }
+}
+
+/** The Cornerstone annotation (plain JSON) that draws a measurement read from an SR, from its points in patient coordinates. */
+export function annotationOfMeasurement(m: Measurement, placement: AnnotationPlacement): AnnotationJson {
   return {
     annotationUID: m.id,
     metadata: {
-      toolName: tool,
+      toolName: TOOL_OF[m.kind],
       FrameOfReferenceUID: m.frameOfReferenceUid,
-      viewPlaneNormal: [...placement.viewPlaneNormal],
+      viewPlaneNormal: [...(m.viewPlaneNormal ?? placement.viewPlaneNormal)],
       ...(placement.referencedImageId ? { referencedImageId: placement.referencedImageId } : {}),
     },
     data: {
-      handles: { points: points.map((p) => [...p]), activeHandleIndex: null, textBox: { hasMoved: false } },
-      label: m.label,
+      handles: { points: handlesOf(m).map((p) => [...p]), activeHandleIndex: null, textBox: { hasMoved: false } },
+      label: m.kind === 'arrow' ? m.text : m.label,
+      ...(m.kind === 'arrow' ? { text: m.text } : {}),
+      ...(m.kind === 'freehand' ? { contour: { polyline: m.points.map((p) => [...p]), closed: true } } : {}),
       cachedStats: {},
     },
     highlighted: false,

@@ -37,6 +37,15 @@ export const CODES = {
   sumOfSegmentedVoxelVolumes: code('126030', 'DCM', 'Sum of segmented voxel volumes'),
   /** No standard code says "π/6 · a · b · c from three orthogonal diameters": ours, in a private scheme. */
   ellipsoidFromDiameters: code('ELLIPSOID', '99SPINELENS', 'Ellipsoid volume from three orthogonal diameters'),
+  standardDeviation: code('386136009', 'SCT', 'Standard Deviation'),
+  minimum: code('255605001', 'SCT', 'Minimum'),
+  maximum: code('56851009', 'SCT', 'Maximum'),
+  comment: code('121106', 'DCM', 'Comment'),
+  seriesInstanceUid: code('112002', 'DCM', 'Series Instance UID'),
+  /** What SpineLens keeps of a drawing that no standard concept names: ours, in a private scheme. */
+  arrow: code('ARROW', '99SPINELENS', 'Arrow annotation'),
+  diameterAxis: code('AXIS', '99SPINELENS', 'Diameter axis'),
+  viewPlaneNormal: code('VIEWNORMAL', '99SPINELENS', 'Normal of the view plane drawn in (LPS)'),
   mm: code('mm', 'UCUM', 'millimeter'),
   mm2: code('mm2', 'UCUM', 'square millimeter'),
   ml: code('ml', 'UCUM', 'milliliter'),
@@ -46,5 +55,8 @@ export const CODES = {
 
 /** A vertebral level as a finding-site code of our private scheme (SNOMED has no code for a span like "C2-3"). */
 export const levelCode = (level: string): Code => code(level, '99SPINELENS', `Vertebral level ${level}`);
+
+/** The anatomical axis a length stands for ("ap", "transverse", "cc") as a code of our private scheme. */
+export const axisCode = (axis: string): Code => code(axis, '99SPINELENS', `${{ ap: 'Anteroposterior', transverse: 'Transverse', cc: 'Craniocaudal' }[axis] ?? axis} diameter`);
 
 export const sameCode = (a: Code | undefined, b: Code): boolean => a?.CodeValue === b.CodeValue && a.CodingSchemeDesignator === b.CodingSchemeDesignator;

@@ -1,41 +1,20 @@
 import { lesionSummary, type Lesion, type SpineLensState } from '../../lesions';
-import { bidirectionalAxes, lengthMm, mm3ToMl, type Measurement } from '../../measure';
+import { mm3ToMl, type Measurement } from '../../measure';
 import type { CaseContext, CaseStudy } from '../caseContext';
 import { derivedObjectHeader, SPINELENS_IMPLEMENTATION_UID, writePart10, type DerivedObjectIds } from '../derivedObject';
 import { CODES, levelCode } from './codes';
-import { codeItem, container, numItem, scoord3d, textItem, uidItem, type ContentItem } from './contentItems';
+import { codeItem, container, numItem, textItem, uidItem, type ContentItem } from './contentItems';
+import { measurementItems } from './measurementItems';
 import { trackingUidFor } from './trackingUid';
 
 export const COMPREHENSIVE_3D_SR = '1.2.840.10008.5.1.4.1.1.88.34';
 export type ReportIds = DerivedObjectIds;
 
-/** The NUM items of one measurement, each with the SCOORD3D it was measured on (patient coordinates). */
-function measurementItems(m: Measurement): ContentItem[] {
-  const uid = trackingUidFor(m.id);
-  const frame = m.frameOfReferenceUid;
-  switch (m.kind) {
-    case 'length':
-      return [numItem(CODES.length, lengthMm(...m.points), CODES.mm, { observationUid: uid, geometry: scoord3d('INFERRED FROM', null, 'POLYLINE', m.points, frame) })];
-    case 'bidirectional': {
-      const axes = bidirectionalAxes(m);
-      const long = numItem(CODES.longAxis, axes.longMm, CODES.mm, { observationUid: uid, geometry: scoord3d('INFERRED FROM', null, 'POLYLINE', m.long, frame) });
-      const short = numItem(CODES.shortAxis, axes.shortMm, CODES.mm, { geometry: scoord3d('INFERRED FROM', null, 'POLYLINE', m.short, frame) });
-      return [long, short];
-    }
-    case 'ellipse':
-    case 'freehand': {
-      const geometry = m.kind === 'ellipse' ? scoord3d('INFERRED FROM', null, 'ELLIPSE', m.points, frame) : scoord3d('INFERRED FROM', null, 'POLYGON', [...m.points, m.points[0]!], frame);
-      const meanUnit = m.stats.unit === 'HU' ? CODES.hu : CODES.noUnits;
-      return [numItem(CODES.area, m.stats.areaMm2, CODES.mm2, { observationUid: uid, geometry }), numItem(CODES.mean, m.stats.mean, meanUnit)];
-    }
-    case 'probe':
-      return [numItem(CODES.mean, m.value, m.unit === 'HU' ? CODES.hu : CODES.noUnits, { observationUid: uid, geometry: scoord3d('INFERRED FROM', null, 'POINT', [m.point], frame) })];
-    case 'arrow':
-      return [];
-  }
-}
+/** The Series Instance UID a measurement was made on (its series key holds it, with a suffix when a series was split). */
+const seriesUidOf = (m: Measurement, study: CaseStudy): string => study.series.find((s) => s.seriesKey === m.seriesKey)?.seriesInstanceUid ?? m.seriesKey.split('|')[0] ?? '';
 
-function lesionGroup(state: SpineLensState, lesion: Lesion, studyUid: string): ContentItem | null {
+function lesionGroup(state: SpineLensState, lesion: Lesion, study: CaseStudy): ContentItem | null {
+  const studyUid = study.studyInstanceUid;
   const measurements = state.measurements.filter((m) => m.lesionId === lesion.id && m.studyInstanceUid === studyUid);
   const segmentations = state.segmentationSummaries.filter((s) => s.lesionId === lesion.id && s.studyInstanceUid === studyUid);
   if (measurements.length === 0 && segmentations.length === 0) return null;
@@ -45,17 +24,23 @@ function lesionGroup(state: SpineLensState, lesion: Lesion, studyUid: string): C
     codeItem('CONTAINS', CODES.finding, CODES.lesion),
   ];
   if (lesion.level) children.push(codeItem('HAS CONCEPT MOD', CODES.findingSite, levelCode(lesion.level)));
-  children.push(...measurements.flatMap(measurementItems));
+  children.push(...measurements.flatMap((m) => measurementItems(m, seriesUidOf(m, study))));
   const summary = lesionSummary(state, lesion.id, studyUid);
   if (summary.ellipsoidVolumeMl !== null) children.push(numItem(CODES.volume, summary.ellipsoidVolumeMl, CODES.ml, { method: CODES.ellipsoidFromDiameters }));
   for (const s of segmentations) children.push(numItem(CODES.volume, mm3ToMl(s.volumeMm3), CODES.ml, { method: CODES.sumOfSegmentedVoxelVolumes }));
   return container('CONTAINS', CODES.measurementGroup, children);
 }
 
+/** The measurements and arrows of the study that belong to no lesion: one group without a tracking identity. */
+function unassignedGroup(state: SpineLensState, study: CaseStudy): ContentItem | null {
+  const lesionIds = new Set(state.lesions.map((l) => l.id));
+  const loose = state.measurements.filter((m) => m.studyInstanceUid === study.studyInstanceUid && !(m.lesionId && lesionIds.has(m.lesionId)));
+  return loose.length ? container('CONTAINS', CODES.measurementGroup, loose.flatMap((m) => measurementItems(m, seriesUidOf(m, study)))) : null;
+}
 
 /** The TID 1500 report of one study: one measurement group per lesion measured or segmented in it. */
 export function measurementReportDataset(state: SpineLensState, context: CaseContext, study: CaseStudy, ids: ReportIds): Record<string, unknown> {
-  const groups = state.lesions.map((l) => lesionGroup(state, l, study.studyInstanceUid)).filter((g): g is ContentItem => g !== null);
+  const groups = [...state.lesions.map((l) => lesionGroup(state, l, study)), unassignedGroup(state, study)].filter((g): g is ContentItem => g !== null);
   const root = container(null, CODES.imagingMeasurementReport, [
     codeItem('HAS CONCEPT MOD', CODES.languageOfContent, CODES.english),
     codeItem('HAS OBS CONTEXT', CODES.observerType, CODES.device),
@@ -67,6 +52,8 @@ export function measurementReportDataset(state: SpineLensState, context: CaseCon
   ], { ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1500' }] });
   return {
     ...derivedObjectHeader({ sopClassUid: COMPREHENSIVE_3D_SR, modality: 'SR', seriesNumber: '9901', seriesDescription: 'SpineLens measurements' }, context, study, ids),
+    // Content, creation and observation times are written in UTC.
+    TimezoneOffsetFromUTC: '+0000',
     CompletionFlag: 'PARTIAL',
     VerificationFlag: 'UNVERIFIED',
     ReferencedPerformedProcedureStepSequence: [],

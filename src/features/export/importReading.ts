@@ -8,10 +8,11 @@ import { labelmapLayout, loadSegmentsIntoSeries } from '../segmentation';
 
 export type ImportOutcome = { ok: true; message: string } | { ok: false; reason: string };
 
-/** The loaded series of a study in a frame of reference (the SR names only the frame). */
-function seriesKeyFor(studyUid: string, frameOfReferenceUid: string): string {
+/** The loaded series a measurement of the SR was made on: the one it names, else one in its frame of reference. */
+function seriesKeyFor(studyUid: string, frameOfReferenceUid: string, seriesInstanceUid: string): string {
   const study = useViewerStore.getState().patients.flatMap((p) => p.studies).find((s) => s.studyInstanceUid === studyUid);
-  return study?.series.find((s) => s.frameOfReferenceUid === frameOfReferenceUid)?.key ?? study?.series[0]?.key ?? '';
+  const named = seriesInstanceUid ? study?.series.find((s) => s.seriesInstanceUid === seriesInstanceUid) : undefined;
+  return named?.key ?? study?.series.find((s) => s.frameOfReferenceUid === frameOfReferenceUid)?.key ?? study?.series[0]?.key ?? '';
 }
 
 const loadedStudyUids = () => new Set(useViewerStore.getState().patients.flatMap((p) => p.studies.map((s) => s.studyInstanceUid)));

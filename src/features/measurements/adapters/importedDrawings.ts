@@ -48,7 +48,6 @@ export function drawImportedMeasurements(measurements: readonly Measurement[]): 
     const image = placed?.image;
     const referencedImageId = image ? imageIdForSop(image.sopInstanceUid, image.frameIndex) : undefined;
     const json = annotationOfMeasurement(m, { viewPlaneNormal: series.geometry.normal, ...(referencedImageId ? { referencedImageId } : {}) });
-    if (!json) continue;
     if (image) json['spinelensImage'] = image;
     added[m.id] = json;
   }
