@@ -1,12 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuthorization, orthancMissingReason, startOrthanc, TEST_USER, type RunningOrthanc } from '../../scripts/orthanc';
 import { listInstances, retrieveInstance, searchStudies, storeInstances, type DicomWebServer } from '../../src/features/dicomweb/core/client';
 import { DicomWebError } from '../../src/features/dicomweb/core/errors';
 import { remoteFiles } from '../../src/features/dicomweb/core/studySources';
 import { newObjectInStudy, ORTHANC_TEST_PORT, sampleFiles } from './orthancFixture';
+import { installFetchXhr } from './fetchXhr';
+
+installFetchXhr();
 
 const missing = orthancMissingReason();
+const hasDcmcjpls = (() => {
+  try {
+    execFileSync('dcmcjpls', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 if (missing) console.warn(missing);
 
 const baseline = sampleFiles('baseline');
@@ -105,6 +120,26 @@ describe.skipIf(missing !== null)('DICOMweb client against a real Orthanc', () =
     expect(await listInstances(pacs, followupUid)).toHaveLength(followup.length + 1);
   });
 
+  it('retrieves a JPEG-LS file as stored (transfer-syntax=*), not transcoded by the server', async (context) => {
+    if (!hasDcmcjpls) return context.skip('dcmcjpls (dcmtk) not installed: transfer-syntax check skipped');
+    const folder = mkdtempSync(path.join(tmpdir(), 'spinelens-jls-'));
+    try {
+      const sop = `2.25.${BigInt(Date.now()) * 1000n + 5n}`;
+      const series = `2.25.${BigInt(Date.now()) * 1000n + 6n}`;
+      writeFileSync(path.join(folder, 'in.dcm'), new Uint8Array(newObjectInStudy(followup[0]!, sop, series)));
+      execFileSync('dcmcjpls', [path.join(folder, 'in.dcm'), path.join(folder, 'out.dcm')]);
+      const compressed = readFileSync(path.join(folder, 'out.dcm'));
+      expect((await orthanc.rest('/instances', { method: 'POST', body: compressed })).ok).toBe(true);
+      const bytes = Buffer.from(await retrieveInstance(pacs, { studyInstanceUid: followupUid, seriesInstanceUid: series, sopInstanceUid: sop, instanceNumber: null, modality: 'MR' }));
+      // dcmtk names the syntax of what came back: JPEG-LS Lossless, as uploaded.
+      writeFileSync(path.join(folder, 'back.dcm'), bytes);
+      expect(execFileSync('dcmdump', ['+P', '0002,0010', path.join(folder, 'back.dcm')], { encoding: 'utf8' })).toContain('JPEGLSLossless');
+      expect(bytes.equals(compressed)).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('turns a store without credentials into a login problem', async () => {
     const error = await problemOf(storeInstances({ ...pacs, authorization: undefined }, [newObjectInStudy(followup[0]!, '2.25.77', '2.25.78')]));
     expect(error.problem).toBe('unauthorized');
@@ -141,5 +176,38 @@ describe('DICOMweb client timeouts', () => {
     const error = await problemOf(searchStudies({ name: 'Slow PACS', url, timeoutMs: 300 }, {}));
     expect(error.problem).toBe('timeout');
     expect(error.message).toBe('Slow PACS did not answer within 0.3 s for the study search.');
+  });
+});
+
+describe('DICOMweb answers that are not DICOMweb', () => {
+  let fake: Server;
+  let url = '';
+  const ref = { studyInstanceUid: '1.2', seriesInstanceUid: '1.2.3', sopInstanceUid: '1.2.3.4', instanceNumber: 1, modality: 'CT' };
+  beforeAll(async () => {
+    fake = createServer((request, response) => {
+      if (request.url?.includes('/json/')) response.writeHead(200, { 'Content-Type': 'application/dicom+json' }).end('[]');
+      else if (request.url?.includes('/garbled/')) response.writeHead(200, { 'Content-Type': 'multipart/related; type="application/dicom"; boundary=x' }).end('no parts here');
+      else response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>login page</html>');
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const address = fake.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => fake.close());
+
+  it('names an image answer that is not multipart DICOM, and one the client cannot decode, without waiting for the timeout', async () => {
+    for (const root of ['json', 'garbled']) {
+      const started = Date.now();
+      const error = await problemOf(retrieveInstance({ name: 'Odd PACS', url: `${url}/${root}`, timeoutMs: 10_000 }, ref));
+      expect(error.problem, root).toBe('malformed');
+      expect(error.message).toMatch(/^Odd PACS sent image 1\.2\.3\.4 in a form that is not/);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+  });
+
+  it('names a search answer that is not DICOM JSON', async () => {
+    const error = await problemOf(searchStudies({ name: 'Odd PACS', url: `${url}/html` }, {}));
+    expect(error.problem).toBe('malformed');
+    expect(error.message).toMatch(/not DICOM JSON/);
   });
 });

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryOf, joinMultipart, splitMultipart } from '../../src/features/dicomweb/core/multipart';
 import { parseSavedServers, serverUrlProblem, withServer } from '../../src/features/dicomweb/core/serverList';
 import { searchProblem, studyQueryParams } from '../../src/features/dicomweb/core/studySearch';
 import { middleFirst } from '../../src/features/dicomweb/core/studySources';
-
-describe('multipart/related', () => {
-  it('round-trips binary parts that contain CRLFs and dashes', () => {
-    const a = new Uint8Array([0x0d, 0x0a, 0x2d, 0x2d, 1, 2, 3]).buffer;
-    const b = new Uint8Array([9, 8, 0x0d, 0x0a]).buffer;
-    const body = joinMultipart([a, b], 'xyz');
-    const parts = splitMultipart(body, boundaryOf('multipart/related; type="application/dicom"; boundary="xyz"')!);
-    expect(parts?.map((p) => Array.from(p))).toEqual([Array.from(new Uint8Array(a)), Array.from(new Uint8Array(b))]);
-  });
-  it('reads unquoted boundaries and refuses a body without one', () => {
-    expect(boundaryOf('multipart/related; boundary=abc-123; type=application/dicom')).toBe('abc-123');
-    expect(boundaryOf('application/json')).toBeNull();
-    expect(splitMultipart(new TextEncoder().encode('{"not":"multipart"}'), 'abc')).toBeNull();
-  });
-});
 
 describe('study search', () => {
   it('sends QIDO date ranges, prefix names and modality as the standard spells them', () => {
