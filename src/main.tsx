@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { restoreAnnotations, startAnnotationSync } from './features/measurements';
+import { restoreAnnotations, startAnnotationSync, startDrawingRelease } from './features/measurements';
 import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation, startSessionLifecycle } from './features/segmentation';
@@ -21,6 +21,7 @@ startSegmentation();
 // Series leave memory when their study is closed or no viewport shows them; each feature disposes its part.
 startSeriesLifecycle();
 startSessionLifecycle();
+startDrawingRelease();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');

@@ -1,7 +1,7 @@
 import { Enums, cache, volumeLoader, setVolumesForViewports, type Types } from '@cornerstonejs/core';
 import type { SeriesNode } from '../dicom/types';
 import type { ViewMode } from '../state/viewerStore';
-import { imageIdsForSeries } from './imageRegistry';
+import { imageIdsForSeries, reloadFileBytes } from './imageRegistry';
 import { renderingEngine } from './renderingEngine';
 import { mprBudgetReason } from './volumeBudget';
 import { attachViewport, detachViewport } from './toolGroup';
@@ -42,6 +42,8 @@ export async function displaySeries(
     engine.disableElement(viewportId);
   }
   const imageIds = imageIdsForSeries(series);
+  // A series no viewport showed for a while let go of its file bytes (seriesLifecycle): read them again first.
+  await reloadFileBytes(series.frames.map((f) => f.instance));
   const background: Types.Point3 = [0, 0, 0];
 
   // Checked before any volume is built: too deep for the GPU's 3D texture or too big for memory stays a stack.

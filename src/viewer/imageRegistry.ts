@@ -90,6 +90,19 @@ export function imageIdForSop(sopInstanceUid: string, frameIndex: number): strin
   return imageIdFor(instance, frameIndex);
 }
 
+const datasetUrl = (baseImageId: string): string => dicomImageLoader.wadouri.parseImageId(baseImageId).url;
+
+/**
+ * Drops a file's parsed bytes whatever its use count: the loader counts one use per image load and one release per
+ * image leaving the cache, but loading an image already cached (a thumbnail, a stack showing it again) counts a use
+ * that nothing releases, so a single unload left those files' bytes in memory for the life of the page.
+ * Only for files none of whose images is cached any more.
+ */
+function unloadDataset(url: string): void {
+  const { dataSetCacheManager } = dicomImageLoader.wadouri;
+  while (dataSetCacheManager.isLoaded(url)) dataSetCacheManager.unload(url);
+}
+
 /**
  * Lets go of the files of closed images: the loader's file manager entry and parsed dataset, and our maps.
  * Importing the same files again registers them afresh.
@@ -101,7 +114,37 @@ export function forgetInstances(instances: Iterable<InstanceMeta>): void {
     if (!base) continue;
     baseImageIds.delete(instance.sopInstanceUid);
     instancesByImageId.delete(base);
-    wadouri.dataSetCacheManager.unload(wadouri.parseImageId(base).url);
+    unloadDataset(datasetUrl(base));
     wadouri.fileManager.remove(Number(base.slice('dicomfile:'.length)));
   }
+}
+
+/**
+ * Lets go of the parsed bytes of files no viewport shows; the file manager keeps the file itself, so
+ * `reloadFileBytes` can read it again. Called once their images have left Cornerstone's cache (each
+ * cached image holds one reference to its file's bytes, let go when the image leaves).
+ */
+export function unloadFileBytes(instances: Iterable<InstanceMeta>): void {
+  for (const instance of instances) {
+    const base = baseImageIds.get(instance.sopInstanceUid);
+    if (base) unloadDataset(datasetUrl(base));
+  }
+}
+
+/** Reads again the files whose bytes `unloadFileBytes` let go, before a series is built from them. */
+export async function reloadFileBytes(instances: Iterable<InstanceMeta>): Promise<void> {
+  const { dataSetCacheManager, loadFileRequest } = dicomImageLoader.wadouri;
+  const loads: Promise<unknown>[] = [];
+  for (const instance of new Set(instances)) {
+    const base = baseImageIds.get(instance.sopInstanceUid);
+    if (base && !dataSetCacheManager.isLoaded(datasetUrl(base))) loads.push(dataSetCacheManager.load(datasetUrl(base), loadFileRequest, base));
+  }
+  await Promise.all(loads);
+}
+
+/** Bytes of a registered file held parsed in memory (0 when let go); null when the file is not registered. */
+export function fileBytesHeld(sopInstanceUid: string): number | null {
+  const base = baseImageIds.get(sopInstanceUid);
+  if (!base) return null;
+  return dicomImageLoader.wadouri.dataSetCacheManager.get(datasetUrl(base))?.byteArray.length ?? 0;
 }

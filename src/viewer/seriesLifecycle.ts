@@ -3,7 +3,8 @@ import { Enums as MetadataEnums, metaData as cachedMetadata } from '@cornerstone
 import type { SeriesNode } from '../dicom/types';
 import { allSeries, SLOT_COUNT, useViewerStore, type ViewerState } from '../state/viewerStore';
 import { volumeIdFor } from './displaySeries';
-import { forgetInstances, imageIdsForSeries } from './imageRegistry';
+import { forgetInstances, imageIdsForSeries, unloadFileBytes } from './imageRegistry';
+import { forgetEditHistory } from './undoHistory';
 import { removeVolume } from './volumeRelease';
 
 /**
@@ -52,7 +53,14 @@ async function release(series: SeriesNode, reason: ReleaseReason): Promise<void>
   removeVolume(volumeId);
   const imageIds = safeImageIds(series);
   for (const imageId of imageIds) if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
-  if (reason !== 'closed') return;
+  if (reason === 'idle') {
+    // The files stay (the series is rebuilt from them when shown again); their parsed bytes go, unless a shown series shares them.
+    const shown = allSeries(useViewerStore.getState().patients).filter((s) => shownKeys(useViewerStore.getState()).has(s.key));
+    const inUse = new Set(shown.flatMap((s) => s.frames.map((f) => f.instance.sopInstanceUid)));
+    unloadFileBytes(series.frames.map((f) => f.instance).filter((i) => !inUse.has(i.sopInstanceUid)));
+    return;
+  }
+  forgetEditHistory();
   // Cornerstone's metadata layer caches every module per image id; a closed file's ids never come back.
   for (const imageId of imageIds) for (const type of Object.values(MetadataEnums.MetadataModules)) cachedMetadata.clearQuery(type, imageId);
   forgetInstances(series.frames.map((f) => f.instance));

@@ -20,3 +20,13 @@ export function asOneStep(run: () => void): void {
     editHistory.endGroupRecording();
   }
 }
+
+/**
+ * Empties the history: a closed study's steps would bring back drawings on images that are gone, and the steps of
+ * Cornerstone's tools hold their viewport elements and labelmap data. The history has no way to drop only some steps.
+ */
+export function forgetEditHistory(): void {
+  const { size } = editHistory;
+  // Cornerstone's size setter empties the ring.
+  editHistory.size = size;
+}

@@ -3,3 +3,4 @@ export * from './adapters/annotationEdits';
 export * from './adapters/annotationText';
 export * from './ui/MeasurementPanel';
 export * from './adapters/importedDrawings';
+export * from './adapters/drawingRelease';

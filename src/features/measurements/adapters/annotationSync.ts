@@ -124,6 +124,22 @@ export function restoreAnnotations(measurements: readonly Measurement[], annotat
   for (const engine of getRenderingEngines() ?? []) engine.render();
 }
 
+/**
+ * Takes drawings out of Cornerstone's annotation state while keeping their measurements: their study is being
+ * closed, and the saved case redraws them when it is opened again.
+ */
+export function dropDrawings(ids: Iterable<string>): void {
+  restoring = true;
+  try {
+    for (const id of ids) {
+      drawnInSlot.delete(id);
+      if (csAnnotation.state.getAnnotation(id)) csAnnotation.state.removeAnnotation(id);
+    }
+  } finally {
+    restoring = false;
+  }
+}
+
 /** Removes a measurement and its drawing; Ctrl+Z brings both back (with its lesion link and level). */
 export function deleteMeasurement(id: string): void {
   const { state, annotations } = useMeasurementStore.getState();

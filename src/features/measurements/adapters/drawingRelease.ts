@@ -1,0 +1,35 @@
+import { annotation as csAnnotation } from '@cornerstonejs/tools';
+import type { SeriesNode } from '../../../dicom/types';
+import { useMeasurementStore } from '../../../state/measurementStore';
+import { volumeIdFor } from '../../../viewer/displaySeries';
+import { imageIdsForSeries } from '../../../viewer/imageRegistry';
+import { onSeriesReleased, type ReleaseReason } from '../../../viewer/seriesLifecycle';
+import { dropDrawings } from './annotationSync';
+
+/** The annotations Cornerstone holds on a series: drawn on its volume, on one of its images, or saved as its measurement. */
+function drawingsOn(series: SeriesNode): string[] {
+  const volumeId = volumeIdFor(series);
+  let imageIds: Set<string>;
+  try {
+    imageIds = new Set(imageIdsForSeries(series));
+  } catch {
+    imageIds = new Set(); // never registered (refused by the decoder check): nothing drawn on its images
+  }
+  const measured = new Set(useMeasurementStore.getState().state.measurements.filter((m) => m.seriesKey === series.key).map((m) => m.id));
+  return csAnnotation.state.getAllAnnotations().flatMap(({ annotationUID: uid, metadata }) => {
+    if (!uid) return [];
+    const imageId = metadata?.referencedImageId;
+    const onSeries = metadata?.volumeId === volumeId || (imageId !== undefined && imageIds.has(imageId)) || measured.has(uid);
+    return onSeries ? [uid] : [];
+  });
+}
+
+/** The drawings of a closed series leave Cornerstone; an idle series keeps them (its images come back with it). */
+function releaseDrawings(series: SeriesNode, reason: ReleaseReason): void {
+  if (reason === 'closed') dropDrawings(drawingsOn(series));
+}
+
+/** Closing a study takes its drawings out of Cornerstone's annotation state; the measurements stay saved. */
+export function startDrawingRelease(): () => void {
+  return onSeriesReleased(releaseDrawings);
+}
