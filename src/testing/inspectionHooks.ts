@@ -82,5 +82,13 @@ function annotationUids(): string[] {
   return annotation.state.getAllAnnotations().flatMap((a) => (a.annotationUID ? [a.annotationUID] : []));
 }
 
+/** A drawn annotation as Cornerstone holds it: its tool, handle points (world mm) and image. */
+function drawnAnnotation(uid: string): { toolName: string; points: number[][]; referencedImageId: string | null; label: string } | null {
+  const drawn = annotation.state.getAnnotation(uid);
+  if (!drawn?.metadata) return null;
+  const data = drawn.data as { handles?: { points?: number[][] }; label?: string };
+  return { toolName: drawn.metadata.toolName, points: (data.handles?.points ?? []).map((p) => [...p]), referencedImageId: drawn.metadata.referencedImageId ?? null, label: data.label ?? '' };
+}
+
 /** Read-only inspection used by the end-to-end tests. */
-export const inspectionHooks = { decode, viewportInfo, worldToPage, pageToWorld, annotationUids, store: useViewerStore, measurements: useMeasurementStore, metaData };
+export const inspectionHooks = { decode, viewportInfo, worldToPage, pageToWorld, annotationUids, drawnAnnotation, store: useViewerStore, measurements: useMeasurementStore, metaData };
