@@ -1,10 +1,11 @@
 import { annotation as csAnnotation } from '@cornerstonejs/tools';
 import type { SeriesNode } from '../../../dicom/types';
 import { useMeasurementStore } from '../../../state/measurementStore';
+import { allSeries, useViewerStore } from '../../../state/viewerStore';
 import { volumeIdFor } from '../../../viewer/displaySeries';
 import { imageIdsForSeries } from '../../../viewer/imageRegistry';
 import { onSeriesReleased, type ReleaseReason } from '../../../viewer/seriesLifecycle';
-import { dropDrawings } from './annotationSync';
+import { dropDrawings, restoreAnnotations } from './annotationSync';
 
 /** The annotations Cornerstone holds on a series: drawn on its volume, on one of its images, or saved as its measurement. */
 function drawingsOn(series: SeriesNode): string[] {
@@ -29,7 +30,21 @@ function releaseDrawings(series: SeriesNode, reason: ReleaseReason): void {
   if (reason === 'closed') dropDrawings(drawingsOn(series));
 }
 
-/** Closing a study takes its drawings out of Cornerstone's annotation state; the measurements stay saved. */
+/**
+ * Closing a study takes its drawings out of Cornerstone's annotation state; the measurements stay saved, and their
+ * drawings come back on the new images when the study is opened again in this page.
+ */
 export function startDrawingRelease(): () => void {
-  return onSeriesReleased(releaseDrawings);
+  const stopRelease = onSeriesReleased(releaseDrawings);
+  const stopRedraw = useViewerStore.subscribe((state, prev) => {
+    if (state.patients === prev.patients) return;
+    const before = new Set(allSeries(prev.patients).map((s) => s.key));
+    if (allSeries(state.patients).every((s) => before.has(s.key))) return;
+    const { state: saved, annotations } = useMeasurementStore.getState();
+    restoreAnnotations(saved.measurements, annotations);
+  });
+  return () => {
+    stopRelease();
+    stopRedraw();
+  };
 }
