@@ -25,10 +25,10 @@ export async function exportTeachingCase(includeBurnedIn: boolean, onProgress: (
 }
 
 /** The reading as DICOM: one TID 1500 SR per study and one SEG per segmented series, zipped; returns how many of each. */
-export function exportStructuredReports(): { reports: number; segmentations: number } {
+export async function exportStructuredReports(): Promise<{ reports: number; segmentations: number }> {
   const { state, context } = loadedCase();
   const reports = structuredReports(state, context);
-  const segmentations = segmentationObjects(state, context);
+  const segmentations = await segmentationObjects(state, context);
   if (reports.length + segmentations.length === 0) return { reports: 0, segmentations: 0 };
   const entries = [
     ...reports.map((r) => ({ path: `study${r.studyIndex}-measurements-sr.dcm`, bytes: new Uint8Array(r.bytes) })),

@@ -10,7 +10,7 @@ export const canStoreToPacs = (): boolean => currentServer() !== null;
 /** Stores the reading on the chosen PACS: the SR of each study and the SEG of each segmented series (STOW-RS). */
 export async function storeReadingToPacs(): Promise<PendingStore | null> {
   const { state, context } = loadedCase();
-  const files = [...structuredReports(state, context).map((r) => r.bytes), ...segmentationObjects(state, context).map((s) => s.bytes)];
+  const files = [...structuredReports(state, context).map((r) => r.bytes), ...(await segmentationObjects(state, context)).map((s) => s.bytes)];
   if (files.length === 0) return null;
   const who = context.patientName.replace(/\^/g, ' ').trim() || context.patientId || 'the patient';
   return storeReading(files, `Reading of ${who}`);

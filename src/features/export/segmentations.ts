@@ -1,17 +1,51 @@
 import { uidFromRandomBytes } from '../../deidentify';
 import { trackingUidFor, writeSegmentation, type CaseContext } from '../../export';
 import type { SpineLensState } from '../../lesions';
-import { openLabelmaps } from '../segmentation';
+import { findSeries, useViewerStore } from '../../state/viewerStore';
+import { openLabelmaps, savedLabelmap, type SeriesLabelmap } from '../segmentation';
 
 const newUid = () => uidFromRandomBytes(crypto.getRandomValues(new Uint8Array(16)));
 
+/** A written SEG: the study it belongs to and its place among the case's studies and segmented series. */
+export interface SegmentationObject {
+  studyIndex: number;
+  seriesIndex: number;
+  studyInstanceUid: string;
+  bytes: ArrayBuffer;
+}
+
 /**
- * One binary DICOM SEG per segmented series (open in this session), in a new series of its study: one segment
- * per lesion, named as the lesion, with the lesion's tracking UID as in the SR.
+ * The labelmaps of every segmented series of the reading: those open in this session, and those segmented in an
+ * earlier one and saved in this browser (read from there, their volume loaded, without opening them in a viewport).
  */
-export function segmentationObjects(state: SpineLensState, context: CaseContext): { studyIndex: number; seriesIndex: number; studyInstanceUid: string; bytes: ArrayBuffer }[] {
+async function readingLabelmaps(state: SpineLensState, context: CaseContext): Promise<SeriesLabelmap[]> {
+  const open = openLabelmaps();
+  const openKeys = new Set(open.map((m) => m.series.key));
+  const studies = new Set(context.studies.map((s) => s.studyInstanceUid));
+  const savedKeys = [...new Set(state.segmentationSummaries.filter((s) => studies.has(s.studyInstanceUid) && !openKeys.has(s.seriesKey)).map((s) => s.seriesKey))];
+  const patients = useViewerStore.getState().patients;
+  const saved: SeriesLabelmap[] = [];
+  for (const key of savedKeys) {
+    const series = findSeries(patients, key);
+    if (!series?.geometry?.isVolume) continue;
+    try {
+      const map = await savedLabelmap(series);
+      if (map) saved.push(map);
+    } catch {
+      // A series whose images cannot be made a volume any more has no SEG; its volume is still in the SR.
+    }
+  }
+  return [...open, ...saved];
+}
+
+/**
+ * One binary DICOM SEG per segmented series, in a new series of its study: one segment per lesion, named as the
+ * lesion, with the lesion's tracking UID as in the SR.
+ */
+export async function segmentationObjects(state: SpineLensState, context: CaseContext): Promise<SegmentationObject[]> {
   const now = new Date();
-  return openLabelmaps().flatMap((map, n) => {
+  const maps = await readingLabelmaps(state, context);
+  return maps.flatMap((map, n) => {
     const studyIndex = context.studies.findIndex((s) => s.studyInstanceUid === map.studyInstanceUid);
     const study = context.studies[studyIndex];
     // A SEG frame names its source image, not a frame of it: multi-frame sources are not written.

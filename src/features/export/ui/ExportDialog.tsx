@@ -55,6 +55,18 @@ export function ExportDialog({ onClose, onPrint }: Props) {
       setBusy(false);
     }
   };
+  const saveStructuredReports = async () => {
+    setBusy(true);
+    setStatus('Writing the SR and SEG…');
+    try {
+      const { reports, segmentations } = await exportStructuredReports();
+      setStatus(reports + segmentations > 0 ? `Saved ${reports} DICOM SR report(s) and ${segmentations} DICOM SEG segmentation(s).` : 'No measurement or volume yet: no report to save.');
+    } catch (error) {
+      setStatus(`The SR and SEG could not be written: ${error instanceof Error ? error.message : 'unknown problem'}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
   const storePacs = async () => {
     setBusy(true);
     setStatus('Storing the reading on the PACS…');
@@ -106,10 +118,8 @@ export function ExportDialog({ onClose, onPrint }: Props) {
         <button
           type="button"
           data-testid="export-sr"
-          onClick={() => {
-            const { reports, segmentations } = exportStructuredReports();
-            setStatus(reports + segmentations > 0 ? `Saved ${reports} DICOM SR report(s) and ${segmentations} DICOM SEG segmentation(s).` : 'No lesion has a measurement or volume yet: no report to save.');
-          }}
+          disabled={busy}
+          onClick={() => void saveStructuredReports()}
         >
           Save DICOM SR and SEG
         </button>

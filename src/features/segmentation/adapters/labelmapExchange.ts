@@ -1,10 +1,11 @@
 import type { SeriesNode } from '../../../dicom/types';
 import type { Vec3 } from '../../../geometry/vec3';
-import { encodeRle, type VolumeGrid } from '../../../segment/core';
+import { decodeRle, encodeRle, type VolumeGrid } from '../../../segment/core';
 import { instanceForImageId } from '../../../viewer/imageRegistry';
 import { saveSegmentation } from '../segmentationPersistence';
 import { useSegmentationStore } from '../segmentationStore';
 import { confirmSegment, sessionFor, showOrRestoreSegmentation, studyUidOf } from './segmentationController';
+import { savedSegmentationsFor } from './segmentationSaving';
 import { loadedVolume } from './volumeSource';
 
 /** One slice of a segmented volume: the image it lies on. */
@@ -50,6 +51,36 @@ export function openLabelmaps(): SeriesLabelmap[] {
     const segments = view.segments.filter((s) => s.result.voxelCount > 0).map((s) => ({ label: s.label, lesionId: s.lesionId }));
     return segments.length ? [{ series: session.series, studyInstanceUid: view.studyInstanceUid, grid: session.grid, labelmap: session.labelmap, slices, segments }] : [];
   });
+}
+
+/**
+ * The saved segmentation of a series not open in this session (segmented earlier, kept in this browser), with its
+ * voxels: each saved lesion its own label, in the order they were made. Loads the series' volume; null when none is saved.
+ */
+export async function savedLabelmap(series: SeriesNode): Promise<SeriesLabelmap | null> {
+  const records = await savedSegmentationsFor(series);
+  if (records.length === 0) return null;
+  const volume = await loadedVolume(series);
+  const slices = slicesOf(volume.imageIds, volume.grid);
+  if (!slices) return null;
+  const labelmap = new Uint8Array(volume.scalars.length);
+  const segments: SeriesLabelmap['segments'] = [];
+  for (const record of records) {
+    // A record saved on another grid (the series changed since) cannot be laid on these images.
+    if (record.rle.length !== labelmap.length || segments.length >= 255) continue;
+    const label = segments.length + 1;
+    const mask = decodeRle(record.rle);
+    let voxels = 0;
+    for (let v = 0; v < mask.length; v++) {
+      if (mask[v] && !labelmap[v]) {
+        labelmap[v] = label;
+        voxels++;
+      }
+    }
+    if (voxels > 0) segments.push({ label, lesionId: record.lesionId });
+  }
+  const studyInstanceUid = series.frames[0]?.instance.studyInstanceUid ?? '';
+  return segments.length ? { series, studyInstanceUid, grid: volume.grid, labelmap, slices, segments } : null;
 }
 
 /** Where a series' voxels are: its size and the slice of each of its images (loads the volume). */
