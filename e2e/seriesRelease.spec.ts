@@ -113,24 +113,33 @@ test('a series no viewport shows leaves the cache and its file bytes, and comes 
   const lesion = { column: 140, row: 178, slice: 28 };
   const first = await ctValueAt(page, lesion.column, lesion.row, lesion.slice);
   expect(first.shown).toBe(first.file);
-  expect((await cachedOf(page, ctIds.imageIds)).images.length).toBeGreaterThan(0);
+  // The same voxel in the axial plane of the CT volume.
+  await page.getByTestId('mode-axial').click();
+  const inVolume = await ctValueAt(page, lesion.column, lesion.row, lesion.slice);
+  expect(inVolume.shown).toBe(inVolume.file);
+  const cachedCt = await cachedOf(page, ctIds.imageIds);
+  expect(cachedCt.volumes).toHaveLength(1);
   const ctBytes = await registeredBytes(page, ctIds.sopInstanceUids);
   expect(ctBytes.registered).toBe(ct.images);
   expect(ctBytes.bytes).toBeGreaterThan(ct.images * 256 * 256 * 2);
 
   // The only viewport now shows the MR: after the idle delay the CT leaves the cache, and its parsed file bytes go.
   await showSeries(page, mr.seriesDescription, 0);
-  const mrIds = await footprint(page, { seriesDescription: mr.seriesDescription, studyInstanceUid: await slotStudy(page, 0) ?? '' });
+  const mrIds = await footprint(page, { seriesDescription: mr.seriesDescription, studyInstanceUid: (await slotStudy(page, 0)) ?? '' });
   await expect.poll(() => cachedOf(page, ctIds.imageIds), { timeout: 20_000 }).toEqual({ images: [], volumes: [] });
   expect(await registeredBytes(page, ctIds.sopInstanceUids)).toEqual({ registered: ct.images, bytes: 0 });
   const shownMr = await cachedOf(page, mrIds.imageIds);
   expect(shownMr.images.length + shownMr.volumes.length).toBeGreaterThan(0);
 
-  // Shown again: rebuilt from the files, same value as in the file.
+  // Shown again (axial, as the viewport was left): the volume is rebuilt from the files, same value as in the file.
   await showSeries(page, ct.seriesDescription, 0);
-  await page.getByTestId('mode-stack').click();
   const again = await ctValueAt(page, lesion.column, lesion.row, lesion.slice);
   expect(again.shown).toBe(again.file);
+  expect((await cachedOf(page, ctIds.imageIds)).volumes).toHaveLength(1);
+  expect((await registeredBytes(page, ctIds.sopInstanceUids)).bytes).toBe(ctBytes.bytes);
+  await page.getByTestId('mode-stack').click();
+  const stacked = await ctValueAt(page, lesion.column, lesion.row, lesion.slice);
+  expect(stacked.shown).toBe(stacked.file);
   await expect(page.getByTestId('viewport-0').getByTestId('overlay-slice')).toHaveText(new RegExp(`^Im ${lesion.slice + 1} · \\d+/${ct.images}$`));
 
   // In comparison (1×2): the MR beside the CT; the MR replaced by the follow-up MR leaves, the CT (still shown) stays.
