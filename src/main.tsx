@@ -8,6 +8,7 @@ import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation, startSessionLifecycle } from './features/segmentation';
 import { startSeriesLifecycle } from './viewer/seriesLifecycle';
+import { restorePendingStores } from './features/dicomweb';
 import './ui/styles.css';
 
 // zod compiles validators with new Function unless told not to; the Content-Security-Policy forbids that.
@@ -22,6 +23,8 @@ startSegmentation();
 startSeriesLifecycle();
 startSessionLifecycle();
 startDrawingRelease();
+// Stores of a reading to the PACS that had not succeeded when the page was last closed come back with Retry.
+void restorePendingStores();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');

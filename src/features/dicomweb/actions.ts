@@ -1,11 +1,11 @@
 import { importSources } from '../import';
 import { useViewerStore } from '../../state/viewerStore';
-import { listInstances, searchStudies, storeInstances, type DicomWebServer } from './core/client';
+import { listInstances, searchStudies, type DicomWebServer } from './core/client';
 import { DicomWebError, errorMessage } from './core/errors';
 import { remoteFiles, type RemoteFile } from './core/studySources';
 import { deliverReadingObjects } from './readingObjects';
 import { displayName, type StudySummary } from './core/studySearch';
-import { selectedServer, useDicomWebStore, type PendingStore } from './store';
+import { selectedServer, useDicomWebStore } from './store';
 
 /** The server chosen in the PACS panel, as the client needs it (the proxy holds any password). */
 export function currentServer(): DicomWebServer | null {
@@ -77,49 +77,6 @@ async function findPriors(server: DicomWebServer, patientId: string): Promise<vo
 
 export function patientLabel(study: StudySummary): string {
   return `${displayName(study.patientName) || 'Unnamed'}${study.patientId ? ` (${study.patientId})` : ''}`;
-}
-
-let nextStoreId = 1;
-
-async function attemptStore(pending: PendingStore): Promise<PendingStore> {
-  const store = useDicomWebStore.getState();
-  const server = store.servers.find((s) => s.url === pending.serverUrl);
-  store.upsertPendingStore({ ...pending, state: 'storing', message: 'Storing…' });
-  let outcome: PendingStore;
-  try {
-    if (!server) throw new DicomWebError('notFound', `The server ${pending.serverUrl} is no longer in the list.`);
-    const result = await storeInstances(server, pending.files);
-    outcome =
-      result.failed.length === 0
-        ? { ...pending, state: 'stored', message: `Stored on ${server.name} (${result.stored.length} object${result.stored.length === 1 ? '' : 's'}).`, files: [] }
-        : { ...pending, state: 'failed', message: `${server.name} refused ${result.failed.length} of ${pending.files.length} objects (${result.failed[0]?.reason}). Kept here: retry.` };
-  } catch (error) {
-    outcome = { ...pending, state: 'failed', message: `Not stored: ${errorMessage(error)} The reading is kept in this browser: retry when the server is back.` };
-  }
-  useDicomWebStore.getState().upsertPendingStore(outcome);
-  return outcome;
-}
-
-/**
- * Stores the reading's DICOM objects (SR, SEG) on the chosen server with STOW-RS. A failed store keeps the
- * files in the PACS panel with a retry; the reading itself stays autosaved in this browser.
- */
-export function storeReading(files: ArrayBuffer[], label: string): Promise<PendingStore> {
-  const server = currentServer();
-  const pending: PendingStore = { id: nextStoreId++, label, serverUrl: server?.url ?? '', files, state: 'storing', message: '' };
-  if (!server) {
-    const failed: PendingStore = { ...pending, state: 'failed', message: 'Not stored: add a DICOMweb server first (PACS panel), then retry.' };
-    useDicomWebStore.getState().upsertPendingStore(failed);
-    return Promise.resolve(failed);
-  }
-  return attemptStore(pending);
-}
-
-export function retryStore(id: number): Promise<PendingStore> | null {
-  const pending = useDicomWebStore.getState().pendingStores.find((s) => s.id === id);
-  if (!pending || pending.state === 'stored') return null;
-  const server = currentServer();
-  return attemptStore(pending.serverUrl || !server ? pending : { ...pending, serverUrl: server.url });
 }
 
 /**

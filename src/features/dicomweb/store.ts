@@ -8,10 +8,12 @@ const SELECTED_KEY = 'spinelens.dicomweb.selected';
 
 /** A store of the reading (SR, SEG) that has not reached the server yet; its files stay here until it does. */
 export interface PendingStore {
-  id: number;
+  id: string;
   label: string;
   serverUrl: string;
   files: ArrayBuffer[];
+  /** ISO time of the first attempt. */
+  savedAt: string;
   state: 'storing' | 'failed' | 'stored';
   message: string;
 }
@@ -92,7 +94,7 @@ export const useDicomWebStore = create<DicomWebState>((set, get) => ({
   setResults: (results) => set({ results, error: null }),
   setError: (error) => set({ error: error === null ? null : errorMessage(error) }),
   setPriors: (priors) => set({ priors }),
-  upsertPendingStore: (store) => set({ pendingStores: [...get().pendingStores.filter((s) => s.id !== store.id), store].sort((a, b) => a.id - b.id) }),
+  upsertPendingStore: (store) => set({ pendingStores: [...get().pendingStores.filter((s) => s.id !== store.id), store].sort((a, b) => a.savedAt.localeCompare(b.savedAt)) }),
 }));
 
 export function selectedServer(): SavedServer | null {

@@ -1,4 +1,4 @@
-import { retryStore } from '../actions';
+import { retryStore } from '../pendingStores';
 import { useDicomWebStore } from '../store';
 
 /** Stores of the reading to the server: stored, storing, or failed with the reason and a retry. */
@@ -7,7 +7,7 @@ export function PendingStores() {
   if (stores.length === 0) return null;
   return (
     <section className="dicomweb-stores">
-      <h3>Stored to the PACS</h3>
+      <h3>Stores of the reading to the PACS</h3>
       <ul>
         {stores.map((store) => (
           <li key={store.id} data-testid="pacs-store" data-state={store.state}>
