@@ -31,6 +31,8 @@ export interface ImportOptions {
   isKnown?: (sopInstanceUid: string) => boolean;
   /** Called once, with the first image registered (the middle file is read first), so it can be shown at once. */
   onFirstImage?: (instance: InstanceMeta) => void;
+  /** The source has ordered its files itself, the one to show first at the head (a PACS study: the middle of its largest series). */
+  inGivenOrder?: boolean;
 }
 
 interface Loaded {
@@ -116,7 +118,7 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
   }
 
   // The middle file first: in a series chosen in name order it is the middle slice, the one shown first.
-  const middle = files.length >> 1;
+  const middle = options.inGivenOrder ? 0 : files.length >> 1;
   const order = [middle, ...Array.from(files.keys()).filter((i) => i !== middle)];
   async function step(): Promise<void> {
     const file = files[order[next++]!]!;

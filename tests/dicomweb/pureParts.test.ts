@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSavedServers, serverUrlProblem, withServer } from '../../src/features/dicomweb/core/serverList';
 import { searchProblem, studyQueryParams } from '../../src/features/dicomweb/core/studySearch';
-import { middleFirst } from '../../src/features/dicomweb/core/studySources';
+import { retrievalOrder } from '../../src/features/dicomweb/core/studySources';
 
 describe('study search', () => {
   it('sends QIDO date ranges, prefix names and modality as the standard spells them', () => {
@@ -39,8 +39,13 @@ describe('server list', () => {
 });
 
 describe('middle slice first', () => {
+  it('starts with the middle of the largest series, then the rest of it, then the smaller series, each from its middle', () => {
+    const ref = (series: string, n: number) => ({ studyInstanceUid: 's', seriesInstanceUid: series, sopInstanceUid: `${series}${n}`, instanceNumber: n, modality: 'CT' });
+    const refs = [ref('scout', 1), ref('sr', 1), ...[1, 2, 3, 4, 5, 6, 7].map((n) => ref('axial', n)), ...[1, 2, 3].map((n) => ref('sag', n))];
+    expect(retrievalOrder(refs).map((r) => r.sopInstanceUid)).toEqual(['axial4', 'axial5', 'axial3', 'axial6', 'axial2', 'axial7', 'axial1', 'sag2', 'sag3', 'sag1', 'scout1', 'sr1']);
+  });
   it('orders each series from its middle instance outwards', () => {
     const refs = [5, 1, 3, 2, 4].map((n) => ({ studyInstanceUid: 's', seriesInstanceUid: 'a', sopInstanceUid: `i${n}`, instanceNumber: n, modality: 'MR' }));
-    expect(middleFirst(refs).map((r) => r.instanceNumber)).toEqual([3, 4, 2, 5, 1]);
+    expect(retrievalOrder(refs).map((r) => r.instanceNumber)).toEqual([3, 4, 2, 5, 1]);
   });
 });

@@ -54,7 +54,8 @@ export async function openStudy(study: Pick<StudySummary, 'studyInstanceUid'> & 
       (file): RemoteFile => ({ name: file.name, read: () => file.read().catch((error: unknown) => (failures.push(error), Promise.reject(error))) }),
     );
     const what = study.studyDate ? `the study of ${study.studyDate}` : 'the study';
-    await importSources(files, `Opening ${what} from ${server.name}`);
+    // Already in retrieval order: the middle of the largest series first, shown as soon as it arrives.
+    await importSources(files, `Opening ${what} from ${server.name}`, { inGivenOrder: true });
     // A reading stored on the PACS (SpineLens SR and SEG) comes back with its study.
     await deliverReadingObjects(server, refs).catch((error: unknown) => useDicomWebStore.getState().setError(`The stored reading could not be opened: ${errorMessage(error)}`));
     if (failures.length > 0) {

@@ -7,7 +7,7 @@ import { ensureCornerstone } from '../../viewer/cornerstoneSetup';
 import { installFastImageLoader } from '../../viewer/volumeLoading/fastImageLoader';
 
 /** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
-export async function importSources(files: readonly SourceFile[], label = 'Reading files'): Promise<void> {
+export async function importSources(files: readonly SourceFile[], label = 'Reading files', order: { inGivenOrder?: boolean } = {}): Promise<void> {
   if (files.length === 0) return;
   // Set before the first await, so the page says "Opening…" from its first paint.
   useViewerStore.getState().setProgress({ label, done: 0, total: files.length });
@@ -15,6 +15,7 @@ export async function importSources(files: readonly SourceFile[], label = 'Readi
     await ensureCornerstone();
     installFastImageLoader();
     const result = await importFiles(files, {
+      ...order,
       register: registerInstance,
       isKnown: isRegistered,
       onProgress: (done, total) => useViewerStore.getState().setProgress({ label, done, total }),
