@@ -8,6 +8,7 @@ import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation, startSessionLifecycle } from './features/segmentation';
 import { startSeriesLifecycle } from './viewer/seriesLifecycle';
+import { startDecodeFailureNotes } from './ui/decodeFailureNotes';
 import { restorePendingStores } from './features/dicomweb';
 import './ui/styles.css';
 
@@ -22,6 +23,7 @@ startSegmentation();
 // Series leave memory when their study is closed or no viewport shows them; each feature disposes its part.
 startSeriesLifecycle();
 startSessionLifecycle();
+startDecodeFailureNotes();
 startDrawingRelease();
 // Stores of a reading to the PACS that had not succeeded when the page was last closed come back with Retry.
 void restorePendingStores();

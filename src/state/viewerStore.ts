@@ -34,7 +34,7 @@ export interface ViewerState {
   rightPanel: PanelId | null;
   addImport(instances: InstanceMeta[], notes: ImportNote[]): void;
   /** A file that parsed but whose pixels the decoder rejected: listed like any other bad file. */
-  reportDecodeFailure(fileName: string, reason: string): void;
+  reportDecodeFailure(fileName: string, reason: string, details?: string): void;
   setProgress(progress: Progress | null): void;
   /** Removes a study's images and series; viewports showing them are emptied. Saved work is kept (it comes back on reopening). */
   closeStudy(studyInstanceUid: string): void;
@@ -65,12 +65,14 @@ export const useViewerStore = create<ViewerState>()((set) => ({
       const all = [...state.instances, ...instances];
       return { instances: all, patients: buildSeries(all), notes: [...state.notes, ...notes], rightPanel: notes.some((n) => n.severity === 'problem') ? 'problems' : state.rightPanel };
     }),
-  reportDecodeFailure: (fileName, reason) =>
-    set((state) =>
-      state.notes.some((n) => n.fileName === fileName && n.reason.startsWith('Could not decode'))
-        ? {}
-        : { notes: [...state.notes, { fileName, reason: `Could not decode the pixels: ${reason}`, severity: 'problem' }], rightPanel: 'problems' },
-    ),
+  reportDecodeFailure: (fileName, reason, details) =>
+    set((state) => {
+      const text = `Could not decode the pixels: ${reason}`;
+      // One line a file, or one a frame when the reason names the frame (a multi-frame file with several damaged frames).
+      const perFrame = /^frame \d+ of \d+: /.test(reason);
+      const listed = state.notes.some((n) => n.fileName === fileName && n.reason.startsWith('Could not decode') && (!perFrame || n.reason === text));
+      return listed ? {} : { notes: [...state.notes, { fileName, reason: text, severity: 'problem', ...(details ? { details } : {}) }], rightPanel: 'problems' };
+    }),
   setProgress: (progress) => set({ progress }),
   closeStudy: (studyInstanceUid) =>
     set((state) => {

@@ -3,6 +3,7 @@ import { formatDicomDate, formatPersonName } from '../dicom';
 import type { ViewMode } from '../state/viewerStore';
 import type { ViewportReadout } from '../viewer/viewportReadout';
 import { formatMillimetres, imageLabel } from '../viewer/sliceIdentity';
+import { DecodeFailureNote, SeriesFailuresLine } from './ViewportOverlayFailures';
 
 interface Props {
   series: SeriesNode;
@@ -55,7 +56,7 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
             W {round(readout.windowWidth)} L {round(readout.windowCenter)}
           </div>
         )}
-        {pixelValue !== null ? (
+        {pixelValue !== null && !readout.failed ? (
           <div data-testid="overlay-pixel">
             Value {Number.isInteger(pixelValue) ? pixelValue : pixelValue.toFixed(1)}
             {unit}
@@ -66,6 +67,7 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
         )}
       </div>
       <div className="corner bottom-right" data-testid="overlay-corner">
+        {mode !== 'stack' && <SeriesFailuresLine failures={readout.seriesFailures} total={series.frames.length} />}
         {series.geometry && (
           <>
             <div title="Pixel spacing, column × row (0028,0030)">
@@ -75,6 +77,7 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
           </>
         )}
       </div>
+      {readout.failed && <DecodeFailureNote failure={readout.failed} />}
       {/* Without ImageOrientationPatient (projection radiographs) any letters would be invented. */}
       {series.geometry && (
         <>

@@ -8,6 +8,7 @@ import { fitImage, fitBesideCorners, isAsFitted, setOverlayCorners, setVoiRange,
 import type { CornerSizes } from '../viewer/imageFit';
 import { effectiveMode } from '../viewer/viewModes';
 import { ViewportOverlay } from './ViewportOverlay';
+import { onDecodeFailure } from '../viewer/decodeFailures';
 import { VertebraLabelsOverlay } from './VertebraLabelsOverlay';
 
 interface Props {
@@ -53,6 +54,7 @@ export function ViewportPane({ slot, opening }: Props) {
         setReadout(readViewport(viewport, current));
       });
     };
+    const stopFailureWatch = onDecodeFailure(update);
     const keptWindow = lastWindow.current?.seriesKey === current.key ? lastWindow.current.range : null;
     setError(null);
     setReadout(null);
@@ -64,6 +66,8 @@ export function ViewportPane({ slot, opening }: Props) {
         viewportRef.current = viewport;
         if (keptWindow) setVoiRange(viewport, keptWindow);
         element.addEventListener(Enums.Events.IMAGE_RENDERED, update);
+        // A stack image that fails to decode is never rendered: the overlay follows the image asked for.
+        element.addEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, update);
         update();
       })
       .catch((e: unknown) => {
@@ -73,6 +77,8 @@ export function ViewportPane({ slot, opening }: Props) {
       cancelled = true;
       cancelAnimationFrame(frame);
       element.removeEventListener(Enums.Events.IMAGE_RENDERED, update);
+      element.removeEventListener(Enums.Events.PRE_STACK_NEW_IMAGE, update);
+      stopFailureWatch();
       viewportRef.current = null;
       setOverlayCorners(viewportId, null);
       releaseViewport(viewportId);
@@ -112,7 +118,7 @@ export function ViewportPane({ slot, opening }: Props) {
   return (
     <div
       ref={paneRef}
-      className={`viewport-pane${active ? ' active' : ''}`}
+      className={`viewport-pane${active ? ' active' : ''}${readout?.failed && mode === 'stack' ? ' image-failed' : ''}`}
       data-testid={`viewport-${slot}`}
       onMouseDownCapture={() => useViewerStore.getState().setActiveSlot(slot)}
       onMouseMove={onMouseMove}

@@ -2,6 +2,7 @@ import { Enums, cache, volumeLoader, setVolumesForViewports, type Types } from '
 import type { SeriesNode } from '../dicom/types';
 import type { ViewMode } from '../state/viewerStore';
 import { imageIdsForSeries, reloadFileBytes } from './imageRegistry';
+import { decodeFailureOf } from './decodeFailures';
 import { renderingEngine } from './renderingEngine';
 import { mprBudgetReason } from './volumeBudget';
 import { attachViewport, detachViewport } from './toolGroup';
@@ -53,7 +54,10 @@ export async function displaySeries(
     const viewport = engine.getViewport(viewportId) as Types.IStackViewport;
     const middle = Math.floor(imageIds.length / 2);
     onProgress(0, 1);
-    await viewport.setStack(imageIds, middle);
+    // A middle image that cannot be decoded still shows the stack: its note stands in its place, the others scroll in.
+    await viewport.setStack(imageIds, middle).catch((error: unknown) => {
+      if (!decodeFailureOf(imageIds[middle])) throw error;
+    });
     onProgress(1, 1);
     viewport.render();
     announceDisplayed(viewportId, series);

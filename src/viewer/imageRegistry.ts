@@ -1,6 +1,8 @@
 import { metaData } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import type { InstanceMeta, SeriesNode } from '../dicom/types';
+import { checkCompressedFrames } from './compressedFrameCheck';
+import { forgetDecodeFailures } from './decodeFailures';
 
 /** SOP Instance UID → Cornerstone base image id ("dicomfile:N"). */
 const baseImageIds = new Map<string, string>();
@@ -21,6 +23,7 @@ export async function registerInstance(instance: InstanceMeta, bytes: ArrayBuffe
   instancesByImageId.set(imageId, instance);
   try {
     await wadouri.dataSetCacheManager.load(wadouri.parseImageId(imageId).url, () => Promise.resolve(bytes), imageId);
+    checkCompressedFrames(imageId, instance, wadouri.dataSetCacheManager.get(wadouri.parseImageId(imageId).url));
   } catch (error) {
     baseImageIds.delete(instance.sopInstanceUid);
     instancesByImageId.delete(imageId);
@@ -114,6 +117,7 @@ export function forgetInstances(instances: Iterable<InstanceMeta>): void {
     if (!base) continue;
     baseImageIds.delete(instance.sopInstanceUid);
     instancesByImageId.delete(base);
+    forgetDecodeFailures(base);
     unloadDataset(datasetUrl(base));
     wadouri.fileManager.remove(Number(base.slice('dicomfile:'.length)));
   }

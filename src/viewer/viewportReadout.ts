@@ -5,6 +5,8 @@ import { directionLetters } from '../dicom';
 import type { SeriesNode } from '../dicom/types';
 import { acquiredSliceAt, identityOfFrame, type SliceIdentity } from './sliceIdentity';
 import { dataDepth, isOutside } from './volumeExtent';
+import { anyDecodeFailures, decodeFailureOf, decodeFailuresAmong, type DecodeFailure } from './decodeFailures';
+import { imageIdsForSeries } from './imageRegistry';
 
 export interface ViewportReadout {
   /** Place of the displayed plane among the viewport's planes (reconstructed ones for MPR). */
@@ -19,6 +21,10 @@ export interface ViewportReadout {
   windowWidth: number | null;
   windowCenter: number | null;
   markers: { top: string; bottom: string; left: string; right: string };
+  /** The acquired image on screen could not be decoded: it is not drawn (whatever the canvas still holds is not it). */
+  failed: DecodeFailure | null;
+  /** Every image of the series that could not be decoded (black in a reconstructed plane). */
+  seriesFailures: DecodeFailure[];
 }
 
 const negate = (v: Vec3): Vec3 => [-v[0], -v[1], -v[2]];
@@ -54,6 +60,11 @@ export function readViewport(viewport: Types.IViewport, series: SeriesNode): Vie
   const depth = stack ? null : dataDepth(viewport, normal);
   const outside = depth !== null && isOutside(depth, normal, focal);
 
+  const imageIds = anyDecodeFailures() ? safeImageIds(series) : [];
+  const seriesFailures = decodeFailuresAmong(imageIds);
+  const shownImageId = stack ? viewport.getCurrentImageId() : acquired ? imageIds[acquired.position - 1] : undefined;
+  const failed = seriesFailures.length > 0 ? (decodeFailureOf(shownImageId) ?? null) : null;
+
   const properties = viewport.getProperties() as { voiRange?: { lower: number; upper: number } };
   const voi = properties.voiRange;
   // DICOM's linear VOI (C.11.2.1.2): the range Cornerstone keeps is one narrower than the Window Width.
@@ -67,7 +78,18 @@ export function readViewport(viewport: Types.IViewport, series: SeriesNode): Vie
     windowWidth: window ? window.windowWidth : null,
     windowCenter: window ? window.windowCenter : null,
     markers,
+    failed,
+    seriesFailures,
   };
+}
+
+/** Image ids of the series; none while its files are still being registered. */
+function safeImageIds(series: SeriesNode): string[] {
+  try {
+    return imageIdsForSeries(series);
+  } catch {
+    return [];
+  }
 }
 
 /** The stored pixel value after rescale (HU for CT) at a canvas point, or null outside the image. */

@@ -2,6 +2,7 @@ import { Enums, imageLoader, metaData, utilities, type Types } from '@cornerston
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { scaledFrame, valueRange, type ScalarArrayType } from '../../pixels/scaledFrame';
 import { instanceForImageId } from '../imageRegistry';
+import { checkedLoad } from './checkedLoad';
 
 const LITTLE_ENDIAN = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
 const SCALAR_TYPES = new Set<string>(['Int16Array', 'Uint16Array', 'Float32Array', 'Uint8Array']);
@@ -108,7 +109,7 @@ export function installFastImageLoader(): void {
     } catch {
       image = null;
     }
-    if (!image) return stock(imageId, options) as unknown as Types.IImageLoadObject;
+    if (!image) return checkedLoad(stock as unknown as Parameters<typeof checkedLoad>[0], imageId, options);
     return { promise: Promise.resolve(image) };
   });
 }
