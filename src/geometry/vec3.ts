@@ -1,6 +1,9 @@
 /** Patient-space vectors (DICOM LPS, millimetres). Plain tuples so they serialise as JSON. */
 export type Vec3 = readonly [number, number, number];
 
+/** A mutable copy, for APIs that take a plain tuple (Cornerstone's Point3). */
+export const tuple = (a: Vec3): [number, number, number] => [a[0], a[1], a[2]];
+
 export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 export const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];

@@ -1,6 +1,6 @@
 import type { Types } from '@cornerstonejs/core';
 import { useMeasurementStore } from '../state/measurementStore';
-import { dot, sub, type Vec3 } from '../geometry/vec3';
+import { dot, sub, tuple, type Vec3 } from '../geometry/vec3';
 
 interface Props {
   viewport: Types.IViewport;
@@ -20,14 +20,14 @@ export const VERTEBRA_SLAB_HALF_MM = 7;
 export function VertebraLabelsOverlay({ viewport, studyInstanceUid }: Props) {
   const labels = useMeasurementStore((s) => s.state.labels);
   const camera = viewport.getCamera();
-  const normal = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
-  const focal = (camera.focalPoint ?? [0, 0, 0]) as unknown as Vec3;
+  const normal: Vec3 = camera.viewPlaneNormal ?? [0, 0, 1];
+  const focal: Vec3 = camera.focalPoint ?? [0, 0, 0];
   const shown = labels.filter((l) => l.studyInstanceUid === studyInstanceUid && Math.abs(dot(sub(l.position, focal), normal)) <= VERTEBRA_SLAB_HALF_MM);
   if (shown.length === 0) return null;
   return (
     <svg className="vertebra-labels" data-testid="vertebra-labels" width="100%" height="100%">
       {shown.map((label) => {
-        const [x, y] = viewport.worldToCanvas(label.position as unknown as Types.Point3);
+        const [x, y] = viewport.worldToCanvas(tuple(label.position));
         return (
           <g key={label.id} data-testid="vertebra-label">
             <circle cx={x} cy={y} r={3} />

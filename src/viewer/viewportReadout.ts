@@ -37,9 +37,9 @@ export function isStack(viewport: Types.IViewport): viewport is Types.IStackView
 /** What the corner overlays show, read from the viewport's camera and display properties. */
 export function readViewport(viewport: Types.IViewport, series: SeriesNode): ViewportReadout {
   const camera = viewport.getCamera();
-  const up = (camera.viewUp ?? [0, -1, 0]) as unknown as Vec3;
-  const normal = (camera.viewPlaneNormal ?? [0, 0, 1]) as unknown as Vec3;
-  const focal = (camera.focalPoint ?? [0, 0, 0]) as unknown as Vec3;
+  const up: Vec3 = camera.viewUp ?? [0, -1, 0];
+  const normal: Vec3 = camera.viewPlaneNormal ?? [0, 0, 1];
+  const focal: Vec3 = camera.focalPoint ?? [0, 0, 0];
   // Screen right in patient space: the camera looks along -viewPlaneNormal with viewUp pointing up.
   const right = cross(up, normal);
   const markers = {
@@ -97,7 +97,7 @@ export function pixelValueAt(viewport: Types.IViewport, canvasPoint: Types.Point
   const world = viewport.canvasToWorld(canvasPoint);
   const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
   if (!data?.imageData) return null;
-  const ijk = data.imageData.worldToIndex(world as unknown as [number, number, number]) as number[];
+  const ijk = data.imageData.worldToIndex(world);
   const [i, j, k] = ijk.map(Math.round) as [number, number, number];
   const [nx, ny, nz] = data.dimensions;
   if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return null;

@@ -1,5 +1,5 @@
 import type { Types } from '@cornerstonejs/core';
-import { dot, sub, type Vec3 } from '../geometry/vec3';
+import { dot, sub, tuple, type Vec3 } from '../geometry/vec3';
 import { depthRange, type DepthRange } from '../lesions/studyMapping';
 
 export interface DataDepth {
@@ -13,7 +13,10 @@ export interface DataDepth {
 export function dataDepth(viewport: Types.IViewport, normal: Vec3): DataDepth | null {
   const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
   if (!data?.imageData) return null;
-  const toWorld = (ijk: Vec3) => data.imageData.indexToWorld(ijk as unknown as [number, number, number]) as unknown as Vec3;
+  const toWorld = (ijk: Vec3): Vec3 => {
+    const w = data.imageData.indexToWorld(tuple(ijk));
+    return [w[0] ?? NaN, w[1] ?? NaN, w[2] ?? NaN];
+  };
   const [nx, ny, nz] = data.dimensions;
   const corners: Vec3[] = [];
   for (const i of [0, nx - 1]) for (const j of [0, ny - 1]) for (const k of [0, nz - 1]) corners.push(toWorld([i, j, k]));

@@ -48,7 +48,7 @@ export function deleteLabel(labelId: string): void {
 
 /** Connects the label tool's clicks to placeLabel. */
 export function startVertebraLabeling(): void {
-  void ensureCornerstone().then(() => configureTool('VertebraLabel', { onClick: (world: Types.Point3, viewport: Types.IViewport) => placeLabel(world as unknown as Vec3, viewport) }));
+  void ensureCornerstone().then(() => configureTool('VertebraLabel', { onClick: (world: Types.Point3, viewport: Types.IViewport) => placeLabel(world, viewport) }));
 }
 
 /** Done (or Esc): back to window/level; a comparison then aligns by the labels placed. */

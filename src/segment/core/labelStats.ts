@@ -135,9 +135,15 @@ export function labelStats(labelmap: Uint8Array, grid: VolumeGrid, label = 1, wi
  * voxel along the direction (width = Σ |step·u| over the three voxel steps, exact on oblique and sheared grids).
  * A single voxel (no direction) measures its width along the column direction.
  */
+/** The unit column direction of a 3×3 row-major voxel matrix (its first column). */
+function columnDirection(m: readonly number[]): Vec3 {
+  const c = Math.hypot(m[0]!, m[3]!, m[6]!);
+  return [m[0]! / c, m[3]! / c, m[6]! / c];
+}
+
 function toSurface(m: readonly number[], ends: readonly [Vec3, Vec3], direction: Vec3): { lengthMm: number; endpoints: readonly [Vec3, Vec3] } {
   const n = Math.hypot(direction[0], direction[1], direction[2]);
-  const u: Vec3 = n > 0 ? [direction[0] / n, direction[1] / n, direction[2] / n] : [m[0]!, m[3]!, m[6]!].map((x, _, a) => x / Math.hypot(...a)) as unknown as Vec3;
+  const u: Vec3 = n > 0 ? [direction[0] / n, direction[1] / n, direction[2] / n] : columnDirection(m);
   let width = 0;
   for (let a = 0; a < 3; a++) width += Math.abs(m[a]! * u[0] + m[3 + a]! * u[1] + m[6 + a]! * u[2]);
   const h = width / 4;

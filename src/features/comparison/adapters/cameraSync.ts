@@ -1,5 +1,5 @@
 import { Enums, eventTarget, utilities, type Types } from '@cornerstonejs/core';
-import type { Vec3 } from '../../../geometry/vec3';
+import { add, sub, tuple, type Vec3 } from '../../../geometry/vec3';
 import { renderingEngine, viewportIdForSlot } from '../../../viewer/renderingEngine';
 import { clampAlong, moveBy } from '../../../lesions/studyMapping';
 import { dataDepth } from '../../../viewer/volumeExtent';
@@ -31,7 +31,7 @@ function viewportOf(slot: number): Types.IViewport | undefined {
 }
 
 function keepInside(viewport: Types.IViewport, point: Vec3): Vec3 {
-  const normal = viewport.getCamera().viewPlaneNormal as unknown as Vec3 | undefined;
+  const normal: Vec3 | undefined = viewport.getCamera().viewPlaneNormal;
   const depth = normal ? dataDepth(viewport, normal) : null;
   return normal && depth ? clampAlong(point, normal, depth.centres) : point;
 }
@@ -55,8 +55,8 @@ export function startCameraSync(getConfig: () => SyncConfig | null): { stop(): v
     const from = source.getCamera();
     const to = target.getCamera();
     if (!from.focalPoint || !to.focalPoint || !to.position) return;
-    const sourceFocal = from.focalPoint as unknown as Vec3;
-    const targetFocal = to.focalPoint as unknown as Vec3;
+    const sourceFocal: Vec3 = from.focalPoint;
+    const targetFocal: Vec3 = to.focalPoint;
     const aligned = config.mapPoint(sourceSlot, sourceFocal);
     // Not aligned: the other viewport follows the movement, but never off its own volume (it would show black).
     const followed = aligned ? null : previousFocal ? keepInside(target, moveBy(targetFocal, previousFocal, sourceFocal)) : null;
@@ -75,9 +75,9 @@ export function startCameraSync(getConfig: () => SyncConfig | null): { stop(): v
       const sameFocal = mapped === null || close(mapped, targetFocal);
       const sameScale = scale === undefined || Math.abs((to.parallelScale ?? 0) - scale) < EPSILON_MM;
       if (sameFocal && sameScale) return;
-      const focalPoint = (mapped ?? targetFocal) as Types.Point3;
-      const offset = [0, 1, 2].map((i) => to.position![i]! - to.focalPoint![i]!);
-      const position = [0, 1, 2].map((i) => focalPoint[i]! + offset[i]!) as unknown as Types.Point3;
+      const focalPoint = tuple(mapped ?? targetFocal);
+      const offset = sub(to.position, to.focalPoint);
+      const position = tuple(add(focalPoint, offset));
       target.setCamera({ focalPoint, position, ...(scale !== undefined ? { parallelScale: scale } : {}) });
       target.render();
     } finally {
@@ -90,7 +90,7 @@ export function startCameraSync(getConfig: () => SyncConfig | null): { stop(): v
     const config = getConfig();
     const slot = config && slotOf(viewportId, config.slots);
     if (slot === undefined || slot === null) return;
-    applyCamera(slot, previousCamera?.focalPoint as unknown as Vec3 | undefined);
+    applyCamera(slot, previousCamera?.focalPoint);
   };
 
   const onVoi = (event: Event) => {

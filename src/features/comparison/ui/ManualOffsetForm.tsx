@@ -13,7 +13,8 @@ const AXES = ['x (L+)', 'y (P+)', 'z (H+)'] as const;
 /** Follow-up position = baseline position + offset, in mm of patient coordinates. */
 export function ManualOffsetForm({ initial, fromCurrent, onApply }: Props) {
   const [values, setValues] = useState(() => initial.map((v) => v.toFixed(1)));
-  const parsed = values.map(Number);
+  const [x = NaN, y = NaN, z = NaN] = values.map(Number);
+  const parsed: Vec3 = [x, y, z];
   const valid = parsed.every((v) => Number.isFinite(v));
   return (
     <form
@@ -21,7 +22,7 @@ export function ManualOffsetForm({ initial, fromCurrent, onApply }: Props) {
       data-testid="manual-offset-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) onApply(parsed as unknown as Vec3);
+        if (valid) onApply(parsed);
       }}
     >
       {AXES.map((axis, i) => (

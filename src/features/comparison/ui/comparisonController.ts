@@ -100,7 +100,7 @@ export function offsetFromCurrentPositions(): Vec3 | null {
   if (!comparison) return null;
   const a = viewportOfSlot(comparison.baseline.slot)?.getCamera().focalPoint;
   const b = viewportOfSlot(comparison.followup.slot)?.getCamera().focalPoint;
-  return a && b ? offsetBetween(a as unknown as Vec3, b as unknown as Vec3) : null;
+  return a && b ? offsetBetween(a, b) : null;
 }
 
 /** Replaces a manual offset by the fit to the vertebral labels (when both studies have labels of one vertebra). */

@@ -36,7 +36,7 @@ function slicesOf(imageIds: readonly string[], grid: VolumeGrid): LabelmapSlice[
     if (!found) return null;
     const { instance, frameIndex } = found;
     const step = grid.spacing[2] * k;
-    const fallback: Vec3 = [0, 1, 2].map((a) => grid.origin[a]! + step * grid.direction[2][a]!) as unknown as Vec3;
+    const fallback: Vec3 = [grid.origin[0] + step * grid.direction[2][0], grid.origin[1] + step * grid.direction[2][1], grid.origin[2] + step * grid.direction[2][2]];
     slices.push({ sopInstanceUid: instance.sopInstanceUid, sopClassUid: instance.sopClassUid, position: instance.frames[frameIndex]?.imagePositionPatient ?? fallback, frameIndex });
   }
   return slices;

@@ -196,7 +196,7 @@ export function growAt(world: Types.Point3, viewport: Types.IViewport): Promise<
   const series = slot >= 0 ? seriesOfSlot(slot) : undefined;
   if (!series) return Promise.resolve();
   useViewerStore.getState().setActiveSlot(slot);
-  return queueGrow(series, { world: world as unknown as Vec3 }, false);
+  return queueGrow(series, { world }, false);
 }
 
 /** A line dragged across the lesion: the grow stays in the sphere on the line and learns the lesion from its middle, the surroundings from its ends. */
@@ -206,7 +206,7 @@ export function growAlongLine(start: Types.Point3, end: Types.Point3, viewport: 
   const series = slot >= 0 ? seriesOfSlot(slot) : undefined;
   if (!series) return Promise.resolve();
   useViewerStore.getState().setActiveSlot(slot);
-  return queueGrow(series, { line: [start as unknown as Vec3, end as unknown as Vec3] }, false);
+  return queueGrow(series, { line: [start, end] }, false);
 }
 
 type GrowFrom = { world: Vec3 } | { line: [Vec3, Vec3] } | null;

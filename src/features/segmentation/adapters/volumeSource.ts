@@ -1,4 +1,4 @@
-import { cache, volumeLoader, type Types } from '@cornerstonejs/core';
+import { cache, StreamingImageVolume, volumeLoader, type Types } from '@cornerstonejs/core';
 import type { SeriesNode } from '../../../dicom/types';
 import { sliceBlocks, type ScalarArray, type SliceBlock, type VolumeGrid } from '../../../segment/core';
 import { volumeIdFor } from '../../../viewer/displaySeries';
@@ -16,11 +16,6 @@ export interface LoadedVolume {
   scalars: ScalarArray;
 }
 
-interface Streaming {
-  loadStatus?: { loaded?: boolean };
-  load?(cb: () => void): void;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The series' volume, fully loaded (it is created when the series is shown as a stack). */
@@ -29,9 +24,9 @@ export async function loadedVolume(series: SeriesNode): Promise<LoadedVolume> {
   let volume = cache.getVolume(volumeId) as Types.IImageVolume | undefined;
   if (!volume) {
     volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds: imageIdsForSeries(series) });
-    (volume as unknown as Streaming).load?.(() => undefined);
+    if (volume instanceof StreamingImageVolume) volume.load(() => undefined);
   }
-  const status = (volume as unknown as Streaming).loadStatus;
+  const status = volume instanceof StreamingImageVolume ? volume.loadStatus : undefined;
   for (let waited = 0; status && !status.loaded; waited += 50) {
     if (waited > 120_000) throw new Error('the images of the series did not finish loading');
     await sleep(50);
