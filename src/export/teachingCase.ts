@@ -66,6 +66,7 @@ export async function teachingCaseEntries(
   const seriesIndex = new Map<string, number>();
   const counters = new Map<string, number>();
   let done = 0;
+  let written = 0;
   for (const image of input.images) {
     onProgress(done++, input.images.length);
     const bytes = await image.read();
@@ -84,11 +85,13 @@ export async function teachingCaseEntries(
     counters.set(seriesKey, count);
     const folder = `dicom/study${studyIndex.get(image.studyInstanceUid) ?? 0}/series${seriesIndex.get(seriesKey)}`;
     entries.push({ path: `${folder}/IM${String(count).padStart(4, '0')}.dcm`, bytes: bytesOf(result.bytes) });
+    written++;
   }
   onProgress(input.images.length, input.images.length);
   for (const report of input.reports) {
     const result = deidentifyFile(`report of study ${report.studyIndex}`, report.bytes, session, { includeBurnedIn: true });
     if (result.ok) entries.push({ path: `dicom/study${report.studyIndex}/sr/measurements.dcm`, bytes: bytesOf(result.bytes) });
+    else leftOut.push({ fileName: result.name, reason: result.reason, burnedIn: false });
   }
   const segCount = new Map<number, number>();
   for (const seg of input.segmentations) {
@@ -96,9 +99,10 @@ export async function teachingCaseEntries(
     segCount.set(seg.studyIndex, n);
     const result = deidentifyFile(`segmentation ${n} of study ${seg.studyIndex}`, seg.bytes, session, { includeBurnedIn: true });
     if (result.ok) entries.push({ path: `dicom/study${seg.studyIndex}/seg/segmentation${n}.dcm`, bytes: bytesOf(result.bytes) });
+    else leftOut.push({ fileName: result.name, reason: result.reason, burnedIn: false });
   }
   const encoder = new TextEncoder();
   entries.push({ path: 'case.json', bytes: encoder.encode(caseJson(deidentifyCase(input.caseFile, session))) });
   entries.push({ path: 'README.txt', bytes: encoder.encode(README) });
-  return { entries, written: input.images.length - leftOut.length, leftOut };
+  return { entries, written, leftOut };
 }

@@ -25,15 +25,16 @@ export async function exportTeachingCase(includeBurnedIn: boolean, onProgress: (
 }
 
 /** The reading as DICOM: one TID 1500 SR per study and one SEG per segmented series, zipped; returns how many of each. */
-export async function exportStructuredReports(): Promise<{ reports: number; segmentations: number }> {
+export async function exportStructuredReports(): Promise<{ reports: number; segmentations: number; problems: string[] }> {
   const { state, context } = loadedCase();
   const reports = structuredReports(state, context);
-  const segmentations = await segmentationObjects(state, context);
-  if (reports.length + segmentations.length === 0) return { reports: 0, segmentations: 0 };
+  const problems: string[] = [];
+  const segmentations = await segmentationObjects(state, context, problems);
+  if (reports.length + segmentations.length === 0) return { reports: 0, segmentations: 0, problems };
   const entries = [
     ...reports.map((r) => ({ path: `study${r.studyIndex}-measurements-sr.dcm`, bytes: new Uint8Array(r.bytes) })),
     ...segmentations.map((s) => ({ path: `study${s.studyIndex}-segmentation${s.seriesIndex}-seg.dcm`, bytes: new Uint8Array(s.bytes) })),
   ];
   download(`spinelens-sr-${todayStamp()}.zip`, zipArchive(entries), 'application/zip');
-  return { reports: reports.length, segmentations: segmentations.length };
+  return { reports: reports.length, segmentations: segmentations.length, problems };
 }

@@ -18,7 +18,7 @@ export interface SegmentationObject {
  * The labelmaps of every segmented series of the reading: those open in this session, and those segmented in an
  * earlier one and saved in this browser (read from there, their volume loaded, without opening them in a viewport).
  */
-async function readingLabelmaps(state: SpineLensState, context: CaseContext): Promise<SeriesLabelmap[]> {
+async function readingLabelmaps(state: SpineLensState, context: CaseContext, problems: string[]): Promise<SeriesLabelmap[]> {
   const open = openLabelmaps();
   const openKeys = new Set(open.map((m) => m.series.key));
   const studies = new Set(context.studies.map((s) => s.studyInstanceUid));
@@ -32,7 +32,8 @@ async function readingLabelmaps(state: SpineLensState, context: CaseContext): Pr
       const map = await savedLabelmap(series);
       if (map) saved.push(map);
     } catch {
-      // A series whose images cannot be made a volume any more has no SEG; its volume is still in the SR.
+      // Its volume is still in the SR; the reader is told why the voxels are not.
+      problems.push(`The saved segmentation of ${series.description || series.modality} could not be read back onto its images, so it has no SEG.`);
     }
   }
   return [...open, ...saved];
@@ -42,9 +43,9 @@ async function readingLabelmaps(state: SpineLensState, context: CaseContext): Pr
  * One binary DICOM SEG per segmented series, in a new series of its study: one segment per lesion, named as the
  * lesion, with the lesion's tracking UID as in the SR.
  */
-export async function segmentationObjects(state: SpineLensState, context: CaseContext): Promise<SegmentationObject[]> {
+export async function segmentationObjects(state: SpineLensState, context: CaseContext, problems: string[] = []): Promise<SegmentationObject[]> {
   const now = new Date();
-  const maps = await readingLabelmaps(state, context);
+  const maps = await readingLabelmaps(state, context, problems);
   return maps.flatMap((map, n) => {
     const studyIndex = context.studies.findIndex((s) => s.studyInstanceUid === map.studyInstanceUid);
     const study = context.studies[studyIndex];

@@ -18,7 +18,8 @@ export interface TeachingCaseResult {
 export async function buildTeachingCase(includeBurnedIn: boolean, onProgress: (done: number, total: number) => void): Promise<TeachingCaseResult> {
   const { state, context, instances } = loadedCase();
   const images = instances.map((instance) => ({ ...instance, read: () => instanceBytes(instance) }));
-  const segmentations = await segmentationObjects(state, context);
+  const problems: string[] = [];
+  const segmentations = await segmentationObjects(state, context, problems);
   const { entries, written, leftOut } = await teachingCaseEntries(
     // Dated 1970: the export time would tell when the case was read.
     { images, reports: structuredReports(state, context), segmentations, caseFile: caseFile(state, context, new Date(0)) },
@@ -26,5 +27,6 @@ export async function buildTeachingCase(includeBurnedIn: boolean, onProgress: (d
     includeBurnedIn,
     onProgress,
   );
-  return { parts: zipArchive(entries), written, leftOut };
+  const notMade = problems.map((reason) => ({ fileName: 'segmentation', reason, burnedIn: false }));
+  return { parts: zipArchive(entries), written, leftOut: [...leftOut, ...notMade] };
 }

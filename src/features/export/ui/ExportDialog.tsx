@@ -59,8 +59,9 @@ export function ExportDialog({ onClose, onPrint }: Props) {
     setBusy(true);
     setStatus('Writing the SR and SEG…');
     try {
-      const { reports, segmentations } = await exportStructuredReports();
-      setStatus(reports + segmentations > 0 ? `Saved ${reports} DICOM SR report(s) and ${segmentations} DICOM SEG segmentation(s).` : 'No measurement or volume yet: no report to save.');
+      const { reports, segmentations, problems } = await exportStructuredReports();
+      const saved = reports + segmentations > 0 ? `Saved ${reports} DICOM SR report(s) and ${segmentations} DICOM SEG segmentation(s).` : 'No measurement or volume yet: no report to save.';
+      setStatus([saved, ...problems].join(' '));
     } catch (error) {
       setStatus(`The SR and SEG could not be written: ${error instanceof Error ? error.message : 'unknown problem'}.`);
     } finally {
@@ -85,6 +86,10 @@ export function ExportDialog({ onClose, onPrint }: Props) {
       className="export-dialog"
       aria-labelledby="export-title"
       data-testid="export-dialog"
+      // The modal owns the keyboard: Tab moves between its buttons and no key reaches the viewer's shortcuts.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') e.stopPropagation();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         if (!busy) onClose();

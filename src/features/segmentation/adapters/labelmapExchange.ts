@@ -1,7 +1,7 @@
 import type { SeriesNode } from '../../../dicom/types';
 import type { Vec3 } from '../../../geometry/vec3';
 import { decodeRle, encodeRle, type VolumeGrid } from '../../../segment/core';
-import { instanceForImageId } from '../../../viewer/imageRegistry';
+import { instanceForImageId, reloadFileBytes } from '../../../viewer/imageRegistry';
 import { saveSegmentation } from '../segmentationPersistence';
 import { useSegmentationStore } from '../segmentationStore';
 import { confirmSegment, sessionFor, showOrRestoreSegmentation, studyUidOf } from './segmentationController';
@@ -60,6 +60,8 @@ export function openLabelmaps(): SeriesLabelmap[] {
 export async function savedLabelmap(series: SeriesNode): Promise<SeriesLabelmap | null> {
   const records = await savedSegmentationsFor(series);
   if (records.length === 0) return null;
+  // A series no viewport shows may have let go of its file bytes: read them again before building its volume.
+  await reloadFileBytes(series.frames.map((f) => f.instance));
   const volume = await loadedVolume(series);
   const slices = slicesOf(volume.imageIds, volume.grid);
   if (!slices) return null;
@@ -85,6 +87,7 @@ export async function savedLabelmap(series: SeriesNode): Promise<SeriesLabelmap 
 
 /** Where a series' voxels are: its size and the slice of each of its images (loads the volume). */
 export async function labelmapLayout(series: SeriesNode): Promise<{ rows: number; columns: number; sliceOf(sopInstanceUid: string): number | undefined }> {
+  await reloadFileBytes(series.frames.map((f) => f.instance));
   const volume = await loadedVolume(series);
   const index = new Map<string, number>();
   volume.imageIds.forEach((id, k) => {
