@@ -39,7 +39,7 @@ async function decode(fileName: string, frameIndex = 0): Promise<DecodedStats> {
   }
   const step = Math.max(1, Math.floor(pixels.length / 16));
   const samples = Array.from({ length: 16 }, (_, k) => pixels[Math.min(pixels.length - 1, k * step + 7)]!);
-  const preScale = (image as unknown as { preScale?: { scaled?: boolean } }).preScale;
+  const { preScale } = image;
   return {
     rows: image.rows,
     columns: image.columns,
