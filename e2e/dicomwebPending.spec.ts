@@ -14,11 +14,9 @@ async function seriesWithModality(orthanc: RunningOrthanc, modality: string): Pr
   return (await answer.json()) as string[];
 }
 
-async function openPacsPanel(page: Page): Promise<void> {
+async function openEmptyPage(page: Page): Promise<void> {
   await page.goto('/?empty');
   await expect(page.getByText('No images loaded')).toBeVisible();
-  await page.keyboard.press('Shift+O');
-  await expect(page.getByTestId('dicomweb-panel')).toBeVisible();
 }
 
 test.describe('A store of the reading that fails is never lost (a real Orthanc behind the preview proxy)', () => {
@@ -51,8 +49,9 @@ test.describe('A store of the reading that fails is never lost (a real Orthanc b
     await expect(dialog.getByTestId('export-status')).toContainText('kept in this browser');
     await page.keyboard.press('Escape');
 
-    // A new session of the page: the store comes back from IndexedDB, in the PACS panel, with Retry.
-    await openPacsPanel(page);
+    // A new session of the page: the store comes back from IndexedDB, in the PACS panel (opened for it), with Retry.
+    await openEmptyPage(page);
+    await expect(page.getByTestId('dicomweb-panel')).toBeVisible();
     const stores = page.getByTestId('dicomweb-panel').getByTestId('pacs-store');
     await expect(stores).toHaveCount(1);
     await expect(stores.first()).toHaveAttribute('data-state', 'failed');
@@ -71,8 +70,12 @@ test.describe('A store of the reading that fails is never lost (a real Orthanc b
     expect(await seriesWithModality(orthanc, 'SR')).toHaveLength(1);
     await page.screenshot({ path: test.info().outputPath('pending-store-retried.png') });
 
-    // Stored: forgotten by this browser, so not offered again.
-    await openPacsPanel(page);
+    // Stored: forgotten by this browser, so not offered again (the panel stays closed until asked for).
+    await openEmptyPage(page);
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('dicomweb-panel')).toHaveCount(0);
+    await page.keyboard.press('Shift+O');
+    await expect(page.getByTestId('dicomweb-panel')).toBeVisible();
     await expect(page.getByTestId('dicomweb-panel').getByTestId('pacs-store')).toHaveCount(0);
   });
 });

@@ -2,6 +2,7 @@ import { storeInstances } from './core/client';
 import { DicomWebError, errorMessage } from './core/errors';
 import { PENDING_STORE_VERSION } from './core/pendingStoreRecord';
 import { forgetPendingStore, keepPendingStore, readPendingStores } from './pendingStoreDatabase';
+import { useViewerStore } from '../../state/viewerStore';
 import { selectedServer, useDicomWebStore, type PendingStore } from './store';
 
 const RETRY_ADVICE = 'The reading is kept in this browser: retry when the server is back.';
@@ -79,7 +80,10 @@ function lastTry(lastError: string | undefined): string {
   return reason ? ` Last try: ${reason}` : '';
 }
 
-/** Lists the stores kept from earlier sessions (failed, or cut off by a reload) in the PACS panel, each with Retry. */
+/**
+ * Lists the stores kept from earlier sessions (failed, or cut off by a reload) in the PACS panel, each with Retry, and
+ * opens that panel when no other is open, so a reading still waiting for the PACS is seen.
+ */
 export async function restorePendingStores(): Promise<void> {
   let saved;
   try {
@@ -102,6 +106,8 @@ export async function restorePendingStores(): Promise<void> {
       message: `Not stored yet, kept in this browser since ${since}.${lastTry(record.lastError)} Retry when the server is reachable.`,
     });
   }
+  const waiting = saved.records.length + saved.unreadable.length;
+  if (waiting > 0 && useViewerStore.getState().rightPanel === null) useViewerStore.getState().setPanel('pacs');
   if (saved.unreadable.length > 0) {
     const first = saved.unreadable[0]!;
     useDicomWebStore
