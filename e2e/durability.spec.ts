@@ -28,11 +28,6 @@ async function launch(userDataDir: string, baseURL: string): Promise<{ context: 
   return { context, page };
 }
 
-// Known limit (issue 12 note): about one run in four loses one edit, the first writes after a relaunch of a killed
-// browser sometimes taking longer than 50 ms here. Retried so the rest of the gate is not hostage to it; each attempt
-// still has to keep all 10 edits.
-test.describe.configure({ retries: 2 });
-
 test('an edit survives the browser being killed 50 ms later, 10 times in 10', async ({ baseURL }) => {
   test.setTimeout(900_000);
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'spinelens-durability-'));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { restoreAnnotations, startAnnotationSync, startDrawingRelease } from './features/measurements';
+import { dropDrawings, restoreAnnotations, startAnnotationSync, startDrawingRelease } from './features/measurements';
 import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation, startSessionLifecycle } from './features/segmentation';
@@ -18,7 +18,7 @@ z.config({ jitless: true });
 if (import.meta.env.MODE === 'e2e') void import('./testing/install').then((m) => m.installTestHooks());
 startAnnotationSync();
 startVertebraLabeling();
-startAutosave(restoreAnnotations);
+startAutosave({ redraw: restoreAnnotations, drop: dropDrawings });
 startSegmentation();
 // Series leave memory when their study is closed or no viewport shows them; each feature disposes its part.
 startSeriesLifecycle();

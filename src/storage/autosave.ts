@@ -1,5 +1,4 @@
-import { keyValueDatabase } from './keyValueDatabase';
-import { mergeStates, parseSavedState, serialiseState, studiesKey, type SpineLensState } from '../lesions';
+import { parseSavedState, serialiseState, studiesKey, type SpineLensState } from '../lesions';
 import { useViewerStore } from '../state/viewerStore';
 import { useMeasurementStore } from '../state/measurementStore';
 import { useSaveStatusStore } from '../state/saveStatusStore';
@@ -7,82 +6,104 @@ import type { PatientNode } from '../dicom/types';
 import type { AnnotationJson } from '../measure/annotationConversion';
 import { migrateRecord, RECORD_VERSION, type SavedRecord } from './savedRecord';
 import { useSyncNotice } from './syncNotice';
+import { caseWithItems, describeItem, itemsOf, sameItem, type CaseItems } from './caseItems';
+import { mergeSides, stampChanges, type CaseSide, type Conflict, type ItemVersions } from './itemVersions';
+import { foldRecords, keepAside, openCaseDatabase, putRecord, readRecords, tabRecordKey, type StoredRecord } from './caseRecordDatabase';
+import { announceTab, openTabs } from './tabPresence';
 
-const DB_NAME = 'spinelens';
-const STORE = 'studyStates';
 const CHANNEL = 'spinelens-autosave';
 
-const database = keyValueDatabase(DB_NAME, STORE);
+/** Keeps Cornerstone's drawings in step with the case (the measurements feature owns the Cornerstone side). */
+export interface DrawingSync {
+  /** Draws the measurements not drawn yet. */
+  redraw(measurements: SpineLensState['measurements'], annotations: Record<string, AnnotationJson>): void;
+  /** Takes drawings away (their measurement was deleted or changed in another tab), leaving the case alone. */
+  drop(ids: readonly string[]): void;
+}
 
-/** Redraws restored measurements (the measurements feature owns the Cornerstone side). */
-export type RestoreDrawings = (measurements: SpineLensState['measurements'], annotations: Record<string, AnnotationJson>) => void;
-let restoreDrawings: RestoreDrawings = () => {};
 const TAB_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+
+interface SaveMessage {
+  key: string;
+  writer: string;
+  record: SavedRecord;
+}
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
 
 const keyOfPatients = (patients: readonly PatientNode[]): string =>
   studiesKey(patients.flatMap((p) => p.studies.flatMap((s) => s.series.flatMap((se) => se.frames.slice(0, 1).map((f) => f.instance.studyInstanceUid)))));
 
-/** Studies whose saved record could not be read, with why: saving over it could lose that work. */
-const unreadableKeys = new Map<string, string>();
-/** The revision of each key this tab has read or written: a newer one in the database came from another tab. */
-const seenRevision = new Map<string, number>();
+const time = () => new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-interface SaveMessage {
-  key: string;
-  revision: number;
-  writer: string;
-}
+let drawingSync: DrawingSync = { redraw: () => {}, drop: () => {} };
+/** The case items as last saved (or merged in) and their versions: what the next save compares with. */
+let savedItems: CaseItems = new Map();
+let versions: ItemVersions = {};
+/** Another tab's saves held back (test builds only: two edits crossing each other). */
+let held: SaveMessage[] | null = null;
+let onMessage: (message: SaveMessage) => void = () => {};
 
 /**
- * Saves the measurement state to IndexedDB on every change (one write at a time; a change during a
- * write is saved right after it), flushes on pagehide/hidden, and brings it back when the same
- * studies are loaded again. Another tab's saves on the same studies are merged in, never
- * overwritten. Failures are put in the store's storageError, never swallowed.
+ * Saves the case on every change: each change is stamped item by item and written at once, as one put of this tab's
+ * own record (nothing read first, nothing of another tab overwritten), and flushed on pagehide/hidden. Loading folds
+ * the records of every tab that wrote on these studies into one. Another tab's saves are merged in item by item:
+ * deletions stay deleted, and an item changed in both tabs keeps the later change and says so.
  */
-export function startAutosave(onRestored: RestoreDrawings): () => void {
-  restoreDrawings = onRestored;
+export function startAutosave(sync: DrawingSync): () => void {
+  drawingSync = sync;
+  announceTab(TAB_ID);
+  void openCaseDatabase().catch(() => {}); // a failure is reported by the first load or save
   let loadedKey = '';
-  let writing = false;
-  let again = false;
+  let scheduled = false;
+  let writes = 0;
 
   const saveNow = () => {
-    if (!useMeasurementStore.getState().state.studiesKey) return;
+    scheduled = false;
+    const { state, annotations } = useMeasurementStore.getState();
+    const key = state.studiesKey;
+    if (!key || key !== loadedKey) return;
+    const items = itemsOf(state, annotations);
+    versions = stampChanges(savedItems, items, versions, TAB_ID, Date.now(), sameItem);
+    savedItems = items;
+    const record = recordOf(state, annotations);
+    writes++;
     useSaveStatusStore.getState().setSavePending(true);
-    if (writing) {
-      again = true;
-      return;
-    }
-    writing = true;
-    void save(channel).finally(() => {
-      writing = false;
-      if (again) {
-        again = false;
-        saveNow();
-      }
+    putRecord(tabRecordKey(key, TAB_ID), record).then(
+      () => {
+        channel?.postMessage({ key, writer: TAB_ID, record } satisfies SaveMessage);
+        if (useSaveStatusStore.getState().storageError !== null) useSaveStatusStore.getState().setStorageError(null);
+      },
+      (e: unknown) => useSaveStatusStore.getState().setStorageError(`Measurements could not be saved in this browser: ${describe(e)}`),
+    ).finally(() => {
+      if (--writes === 0) useSaveStatusStore.getState().setSavePending(false);
     });
   };
+  /** Several store changes in one task (an edit and its level) make one save, started before the task ends. */
+  const scheduleSave = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(saveNow);
+  };
+
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  onMessage = (message) => {
+    if (message.writer === TAB_ID || message.key !== loadedKey) return;
+    mergeIn([{ key: tabRecordKey(message.key, message.writer), value: message.record }]);
+  };
+  if (channel) channel.onmessage = (event: MessageEvent<SaveMessage>) => (held ? held.push(event.data) : onMessage(event.data));
 
   const onPatients = (patients: readonly PatientNode[]) => {
     const key = keyOfPatients(patients);
     if (!key || key === loadedKey) return;
-    loadedKey = key;
-    void loadFor(key);
+    void loadFor(key).then(() => {
+      loadedKey = key;
+      scheduleSave();
+    });
   };
 
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
-  if (channel) {
-    channel.onmessage = (event: MessageEvent<SaveMessage>) => {
-      const { key, revision, writer } = event.data;
-      if (writer === TAB_ID || key !== useMeasurementStore.getState().state.studiesKey) return;
-      if ((seenRevision.get(key) ?? -1) >= revision) return;
-      void mergeFromOtherTab(key);
-    };
-  }
-
   const flush = () => {
-    if (useSaveStatusStore.getState().savePending && !writing) saveNow();
+    if (scheduled) saveNow();
   };
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flush();
@@ -93,135 +114,135 @@ export function startAutosave(onRestored: RestoreDrawings): () => void {
   const unsubscribeViewer = useViewerStore.subscribe((s, prev) => {
     if (s.patients !== prev.patients) onPatients(s.patients);
   });
-  const unsubscribeMeasurements = useMeasurementStore.subscribe((s, prev) => {
-    if (s.state !== prev.state || s.annotations !== prev.annotations) saveNow();
+  const unsubscribeCase = useMeasurementStore.subscribe((s, prev) => {
+    if (s.state !== prev.state || s.annotations !== prev.annotations) scheduleSave();
   });
   onPatients(useViewerStore.getState().patients);
 
   return () => {
     unsubscribeViewer();
-    unsubscribeMeasurements();
+    unsubscribeCase();
     window.removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', onVisibility);
     channel?.close();
   };
 }
 
-/** Reads the record for `key`; an unreadable one is kept aside under another key and reported. */
-async function readRecord(key: string, stored: unknown): Promise<{ record: SavedRecord | null; state: SpineLensState | null }> {
-  if (stored === undefined) return { record: null, state: null };
-  const record = migrateRecord(stored);
-  const parsed = record ? parseSavedState(record.state) : null;
-  if (record && parsed?.ok) return { record, state: parsed.state };
-  const why = parsed && !parsed.ok ? parsed.error : 'the saved record is not in a format this version reads';
-  useSaveStatusStore.getState().setStorageError(`Saved measurements for these studies were not restored. ${why} The record is kept aside, not overwritten.`);
-  await keepInvalidRecord(key, stored);
-  return { record: null, state: null };
-}
-
-const sameContent = (a: SpineLensState, b: SpineLensState, ann: object, bnn: object): boolean =>
-  serialiseState(a) === serialiseState(b) && Object.keys(ann).sort().join() === Object.keys(bnn).sort().join();
-
-/** Puts another tab's saved work into this tab (union by id), saying so; a no-op when nothing is new. */
-function adopt(key: string, saved: SpineLensState, savedAnnotations: Record<string, AnnotationJson>): boolean {
-  const current = useMeasurementStore.getState();
-  if (current.state.studiesKey !== key) return false;
-  const merged = mergeStates(key, saved, current.state);
-  const annotations = { ...savedAnnotations, ...current.annotations };
-  if (sameContent(merged, current.state, annotations, current.annotations)) return false;
-  current.replaceAll(merged, annotations);
-  restoreDrawings(merged.measurements, annotations);
-  const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  useSyncNotice.getState().setNotice(`Another tab's changes merged in (${time})`);
-  return true;
-}
-
-async function mergeFromOtherTab(key: string): Promise<void> {
-  try {
-    const stored: unknown = await (await database()).get(STORE, key);
-    const { record, state } = await readRecord(key, stored);
-    if (!record || !state) return;
-    seenRevision.set(key, Math.max(seenRevision.get(key) ?? 0, record.revision));
-    adopt(key, state, record.annotations);
-  } catch (e) {
-    useSaveStatusStore.getState().setStorageError(`Changes saved by another tab could not be read: ${describe(e)}`);
-  }
-}
-
-async function save(channel: BroadcastChannel | null): Promise<void> {
-  const { state, annotations } = useMeasurementStore.getState();
-  const { setStorageError, setSavePending } = useSaveStatusStore.getState();
-  const key = state.studiesKey;
-  const unreadable = unreadableKeys.get(key);
-  if (unreadable !== undefined) {
-    setStorageError(`Measurements are not saved in this browser: ${unreadable}. Work saved earlier for these studies could not be read, so it is not overwritten; reload to try again.`);
+/** Test builds only: hold other tabs' saves back, then let them in, as if two edits had crossed each other. */
+export function holdOtherTabsSaves(hold: boolean): void {
+  if (hold) {
+    held ??= [];
     return;
   }
-  try {
-    const db = await database();
-    // Strict: committed to disk before the write counts as done, so a killed browser keeps it.
-    const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
-    const stored = migrateRecord(await tx.store.get(key));
-    let toSave = state;
-    let toSaveAnnotations: Record<string, AnnotationJson> = { ...annotations };
-    let otherTab: { state: SpineLensState; annotations: Record<string, AnnotationJson> } | null = null;
-    if (stored && stored.writer !== TAB_ID && stored.revision > (seenRevision.get(key) ?? 0)) {
-      // Another tab saved since this one last read: its work goes in, never under.
-      const parsed = parseSavedState(stored.state);
-      if (parsed.ok) {
-        toSave = mergeStates(key, parsed.state, state);
-        toSaveAnnotations = { ...stored.annotations, ...annotations };
-        otherTab = { state: parsed.state, annotations: stored.annotations };
-      }
-    }
-    const record: SavedRecord = {
-      recordVersion: RECORD_VERSION,
-      state: serialiseState(toSave),
-      annotations: toSaveAnnotations,
-      savedAt: new Date().toISOString(),
-      revision: (stored?.revision ?? 0) + 1,
-      writer: TAB_ID,
-    };
-    const written = tx.store.put(record, key);
-    // Commit now instead of when the put's success comes back to this page: one round trip less between an edit
-    // and the disk, which is what a tab killed right after an edit has time for.
-    tx.commit();
-    await written;
-    await tx.done;
-    seenRevision.set(key, record.revision);
-    channel?.postMessage({ key, revision: record.revision, writer: TAB_ID } satisfies SaveMessage);
-    if (otherTab) adopt(key, otherTab.state, otherTab.annotations);
-    if (useMeasurementStore.getState().state === state) setSavePending(false);
-    if (useSaveStatusStore.getState().storageError !== null) setStorageError(null);
-  } catch (e) {
-    setStorageError(`Measurements could not be saved in this browser: ${describe(e)}`);
-  }
+  const messages = held ?? [];
+  held = null;
+  for (const message of messages) onMessage(message);
 }
 
-/** Loads what was saved for these studies and merges in anything drawn meanwhile. */
+function recordOf(state: SpineLensState, annotations: Readonly<Record<string, AnnotationJson>>): SavedRecord {
+  return { recordVersion: RECORD_VERSION, state: serialiseState(state), annotations: { ...annotations }, savedAt: new Date().toISOString(), writer: TAB_ID, versions: { ...versions } };
+}
+
+interface ReadRecord {
+  key: string;
+  side: CaseSide;
+  state: SpineLensState;
+}
+
+/** Reads stored records; one that cannot be read is kept aside and reported, never dropped. */
+async function readable(records: readonly StoredRecord[]): Promise<ReadRecord[]> {
+  const out: ReadRecord[] = [];
+  for (const { key, value } of records) {
+    const record = migrateRecord(value);
+    const parsed = record ? parseSavedState(record.state) : null;
+    if (record && parsed?.ok) {
+      out.push({ key, state: parsed.state, side: { items: itemsOf(parsed.state, record.annotations), versions: record.versions } });
+      continue;
+    }
+    const why = parsed && !parsed.ok ? parsed.error : 'the saved record is not in a format this version reads';
+    useSaveStatusStore.getState().setStorageError(`Saved measurements for these studies were not restored. ${why} The record is kept aside, not overwritten.`);
+    try {
+      await keepAside(key, value);
+    } catch {
+      // The read error is already shown; nothing more to tell.
+    }
+  }
+  return out;
+}
+
+/** Merges another tab's save into the case shown in this tab. */
+function mergeIn(records: readonly StoredRecord[]): void {
+  void readable(records).then((read) => mergeRead(read, 'tab'));
+}
+
+/** Merges records into the case shown in this tab, redrawing what changed and saying what another tab changed. */
+function mergeRead(read: readonly ReadRecord[], from: 'tab' | 'load'): void {
+  const current = useMeasurementStore.getState();
+  let side: CaseSide = { items: savedItems, versions };
+  const conflicts: Conflict[] = [];
+  let changed = false;
+  for (const r of read) {
+    const result = mergeSides(side, r.side, TAB_ID);
+    side = result.merged;
+    changed ||= result.changed;
+    conflicts.push(...result.conflicts);
+  }
+  versions = side.versions;
+  if (from === 'tab' && conflicts.length > 0) useSyncNotice.getState().setNotice(noticeFor(conflicts), true);
+  if (!changed) return;
+  const before = savedItems;
+  const { state, drawings } = caseWithItems(current.state, current.annotations, side.items);
+  const stale = [...before.keys()]
+    .filter((k) => k.startsWith('measurement:') && !sameItem(k, before.get(k), side.items.get(k)))
+    .map((k) => k.slice('measurement:'.length));
+  current.replaceAll(state, drawings);
+  // What replaceAll derives (levels from labels) is not this tab's edit: the next save compares with it.
+  const after = useMeasurementStore.getState();
+  savedItems = itemsOf(after.state, after.annotations);
+  drawingSync.drop(stale);
+  drawingSync.redraw(after.state.measurements, { ...after.annotations });
+  if (from === 'tab' && conflicts.length === 0) useSyncNotice.getState().setNotice(noticeFor(conflicts));
+}
+
+function noticeFor(conflicts: readonly Conflict[]): string {
+  if (conflicts.length === 0) return `Another tab's changes merged in (${time()})`;
+  const c = conflicts[conflicts.length - 1]!;
+  const what = describeItem(c.key, c.value);
+  const more = new Set(conflicts.map((x) => x.key)).size > 1 ? ' (and others)' : '';
+  return c.keptIncoming
+    ? `${what}${more} was changed in two tabs at once: the other tab's later change is kept (${time()})`
+    : `${what}${more} was changed in two tabs at once: this tab's later change is kept (${time()})`;
+}
+
+/** Loads everything saved for these studies (every tab's record), merges in what was drawn meanwhile, folds the records of closed tabs. */
 async function loadFor(key: string): Promise<void> {
-  let stored: unknown;
+  const { state: before, annotations } = useMeasurementStore.getState();
+  // Anything drawn before the load is this tab's work.
+  const drawn = itemsOf(before, annotations);
+  versions = stampChanges(savedItems, drawn, versions, TAB_ID, Date.now(), sameItem);
+  savedItems = drawn;
+  let stored: StoredRecord[] = [];
   try {
-    stored = await (await database()).get(STORE, key);
-    unreadableKeys.delete(key);
+    stored = await readRecords(key);
   } catch (e) {
-    unreadableKeys.set(key, describe(e));
     useSaveStatusStore.getState().setStorageError(`Saved measurements could not be read from this browser: ${describe(e)}`);
   }
-  const { record, state: saved } = await readRecord(key, stored);
-  if (record) seenRevision.set(key, record.revision);
-  const current = useMeasurementStore.getState();
-  const merged = mergeStates(key, saved, current.state);
-  const annotations = { ...(saved ? (record?.annotations ?? {}) : {}), ...current.annotations };
-  current.replaceAll(merged, annotations);
-  restoreDrawings(merged.measurements, annotations);
+  const read = await readable(stored);
+  useMeasurementStore.getState().replaceAll({ ...useMeasurementStore.getState().state, studiesKey: key }, useMeasurementStore.getState().annotations);
+  savedItems = itemsOf(useMeasurementStore.getState().state, useMeasurementStore.getState().annotations);
+  mergeRead(read, 'load');
+  await foldClosedTabs(key, stored);
 }
 
-/** A record we cannot read is set aside rather than overwritten by the next save. */
-async function keepInvalidRecord(key: string, record: unknown): Promise<void> {
+/** The records of tabs no longer open go into the one record of these studies, in one transaction. */
+async function foldClosedTabs(key: string, stored: readonly StoredRecord[]): Promise<void> {
+  const open = await openTabs();
+  if (!open || stored.length === 0) return;
+  const closed = stored.filter((r) => r.key !== key && !open.has(r.key.slice(r.key.indexOf('#tab:') + 5))).map((r) => r.key);
+  const { state, annotations } = useMeasurementStore.getState();
   try {
-    await (await database()).put(STORE, record, `${key}#unreadable-${new Date().toISOString()}`);
+    await foldRecords(key, recordOf(state, annotations), closed);
   } catch {
-    // The read error is already shown; nothing more to tell.
+    // The tab records stay where they are and are folded by the next load.
   }
 }

@@ -1,7 +1,15 @@
 import { create } from 'zustand';
 
-/** What autosave tells the reader that is not an error: work merged in from another tab. */
-export const useSyncNotice = create<{ notice: string | null; setNotice(notice: string | null): void }>((set) => ({
+interface SyncNotice {
+  /** What autosave tells the reader that is not an error: work merged in from another tab, or an edit both tabs made. */
+  notice: string | null;
+  /** True while the notice is about an edit made in two tabs at once: a plain "merged in" does not hide it. */
+  conflict: boolean;
+  setNotice(notice: string | null, conflict?: boolean): void;
+}
+
+export const useSyncNotice = create<SyncNotice>((set) => ({
   notice: null,
-  setNotice: (notice) => set({ notice }),
+  conflict: false,
+  setNotice: (notice, conflict = false) => set((s) => (s.conflict && notice !== null && !conflict ? {} : { notice, conflict })),
 }));

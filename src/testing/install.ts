@@ -4,12 +4,14 @@ import { storeReading } from '../features/dicomweb';
 import { inspectionHooks } from './inspectionHooks';
 import { segmentationHooks } from './segmentationHooks';
 import { memoryHooks } from './memoryHooks';
+import { storageHooks } from './storageHooks';
 
 /** Everything the end-to-end tests may read or call, in one typed object (e2e imports this type). */
 const testHooks = {
   ...inspectionHooks,
   ...segmentationHooks,
   ...memoryHooks,
+  ...storageHooks,
   comparison: { current: currentComparison, store: useComparisonStore },
   dicomweb: { storeReading },
 };
