@@ -21,8 +21,11 @@ export interface ImportResult {
   notes: ImportNote[];
 }
 
-/** Receives each parsed image instance with its bytes, e.g. to hand it to the image loader. */
-export type RegisterInstance = (instance: InstanceMeta, bytes: ArrayBuffer) => Promise<void>;
+/**
+ * Receives each parsed image instance with its bytes, e.g. to hand it to the image loader; `file` is the
+ * source's own Blob holding those same bytes when it has one (a local File), so no copy need be made.
+ */
+export type RegisterInstance = (instance: InstanceMeta, bytes: ArrayBuffer, file?: Blob) => Promise<void>;
 
 export interface ImportOptions {
   register: RegisterInstance;
@@ -37,7 +40,14 @@ export interface ImportOptions {
 
 interface Loaded {
   fileName: string;
-  hash: string;
+  bytes: Uint8Array;
+  /** Computed only when another file claims the same UID: hashing every file would cost a pass over all bytes. */
+  hash?: string;
+}
+
+function hashOf(loaded: Loaded): string {
+  loaded.hash ??= contentHash(loaded.bytes);
+  return loaded.hash;
 }
 
 /** Bytes the image loader can read: a Part-10 header is added when the file had none. */
@@ -79,16 +89,16 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
       return;
     }
     const instance = parsed.instance;
-    const hash = contentHash(fileBytes);
+    const self: Loaded = { fileName: file.name, bytes: fileBytes };
     if (instance.sopInstanceUid === '') {
       // Keyed by content, so the same file gives the same key in every session.
-      instance.sopInstanceUid = `${NO_SOP_UID_PREFIX}${hash}-${fileBytes.length}`;
+      instance.sopInstanceUid = `${NO_SOP_UID_PREFIX}${hashOf(self)}-${fileBytes.length}`;
       notes.push({ fileName: file.name, reason: 'Duplicate check not possible: this image has no SOP Instance UID (0008,0018); loaded, told apart by its content', severity: 'warning' });
     }
     const uid = instance.sopInstanceUid;
     const earlier = loaded.get(uid);
-    if (earlier && earlier.hash !== hash && !loaded.has(`${uid}#${hash}`)) {
-      instance.sopInstanceUid = `${uid}#${hash}`;
+    if (earlier && hashOf(earlier) !== hashOf(self) && !loaded.has(`${uid}#${hashOf(self)}`)) {
+      instance.sopInstanceUid = `${uid}#${hashOf(self)}`;
       notes.push({
         fileName: file.name,
         reason: `Duplicate SOP Instance UID with different content: ${earlier.fileName} has the same UID but other bytes; both are loaded, check which is right`,
@@ -98,9 +108,10 @@ export async function importFiles(files: readonly SourceFile[], options: ImportO
       notes.push({ fileName: file.name, reason: 'Duplicate: this image (same SOP Instance UID) is already loaded', severity: 'skipped' });
       return;
     }
-    loaded.set(instance.sopInstanceUid, { fileName: file.name, hash });
+    loaded.set(instance.sopInstanceUid, self);
     try {
-      await options.register(instance, loaderBytes(instance, parsed.dataSet.byteArray, bytes));
+      const forLoader = loaderBytes(instance, parsed.dataSet.byteArray, bytes);
+      await options.register(instance, forLoader, forLoader === bytes ? file.blob : undefined);
     } catch (error) {
       loaded.delete(instance.sopInstanceUid);
       const text = errorText(error);

@@ -45,27 +45,37 @@ function storedValues(bytes: Uint8Array, format: RawFrameFormat): Int32Array | U
  * then takes the decoder's path) or the bytes are too few.
  */
 export function scaledFrame(bytes: Uint8Array, format: RawFrameFormat, type: ScalarArrayType): ScaledArray | null {
+  return scaledFrameWithRange(bytes, format, type)?.values ?? null;
+}
+
+/**
+ * As scaledFrame, with the smallest and largest modality value, found in the same pass over the pixels
+ * (a second pass per slice costs ~0.5 ms of a 512² frame, 0.15 s of a 300-slice volume).
+ */
+export function scaledFrameWithRange(bytes: Uint8Array, format: RawFrameFormat, type: ScalarArrayType): { values: ScaledArray; min: number; max: number } | null {
   const count = format.rows * format.columns;
   if (format.bitsAllocated !== 8 && format.bitsAllocated !== 16) return null;
   if (bytes.length < count * (format.bitsAllocated / 8)) return null;
+  const { rescaleSlope: slope, rescaleIntercept: intercept } = format;
+  const integral = type === 'Float32Array' || (Number.isInteger(slope) && Number.isInteger(intercept));
+  if (!integral) return null;
   const stored = storedValues(bytes, format);
+  const out = new CONSTRUCTORS[type](count);
   let min = Infinity;
   let max = -Infinity;
+  // Written before the range is known: a value out of the type's range wraps, and then the array is dropped.
   for (let i = 0; i < count; i++) {
     const v = stored[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
+    out[i] = v * slope + intercept;
   }
-  const { rescaleSlope: slope, rescaleIntercept: intercept } = format;
   const low = Math.min(min * slope + intercept, max * slope + intercept);
   const high = Math.max(min * slope + intercept, max * slope + intercept);
   const [lowest, highest] = RANGE[type];
-  const integral = type === 'Float32Array' || (Number.isInteger(slope) && Number.isInteger(intercept));
-  if (!integral || low < lowest || high > highest) return null;
-  const out = new CONSTRUCTORS[type](count);
-  if (slope === 1 && intercept === 0) out.set(stored);
-  else for (let i = 0; i < count; i++) out[i] = stored[i]! * slope + intercept;
-  return out;
+  if (low < lowest || high > highest) return null;
+  const stated = (value: number) => (type === 'Float32Array' ? Math.fround(value) : value);
+  return { values: out, min: stated(low), max: stated(high) };
 }
 
 /** Smallest and largest value of a frame (for the image's min/max and default window). */

@@ -27,6 +27,8 @@ export interface ViewerState {
   patients: PatientNode[];
   notes: ImportNote[];
   progress: Progress | null;
+  /** The first image of files still being read, shown at once; not a series of the study browser until all are read. */
+  preview: SeriesNode | null;
   layout: Layout;
   slots: ViewportSlot[];
   activeSlot: number;
@@ -36,6 +38,7 @@ export interface ViewerState {
   /** A file that parsed but whose pixels the decoder rejected: listed like any other bad file. */
   reportDecodeFailure(fileName: string, reason: string, details?: string): void;
   setProgress(progress: Progress | null): void;
+  setPreview(preview: SeriesNode | null): void;
   /** Removes a study's images and series; viewports showing them are emptied. Saved work is kept (it comes back on reopening). */
   closeStudy(studyInstanceUid: string): void;
   setLayout(layout: Layout): void;
@@ -55,6 +58,7 @@ export const useViewerStore = create<ViewerState>()((set) => ({
   patients: [],
   notes: [],
   progress: null,
+  preview: null,
   layout: '1x1',
   slots: Array.from({ length: 4 }, () => ({ seriesKey: null, mode: 'stack' as ViewMode })),
   activeSlot: 0,
@@ -74,6 +78,7 @@ export const useViewerStore = create<ViewerState>()((set) => ({
       return listed ? {} : { notes: [...state.notes, { fileName, reason: text, severity: 'problem', ...(details ? { details } : {}) }], rightPanel: 'problems' };
     }),
   setProgress: (progress) => set({ progress }),
+  setPreview: (preview) => set({ preview }),
   closeStudy: (studyInstanceUid) =>
     set((state) => {
       const instances = state.instances.filter((i) => i.studyInstanceUid !== studyInstanceUid);
@@ -117,6 +122,11 @@ export function findSeries(patients: readonly PatientNode[], key: string | null)
   if (!key) return undefined;
   for (const patient of patients) for (const study of patient.studies) for (const series of study.series) if (series.key === key) return series;
   return undefined;
+}
+
+/** The series a slot shows: one of the loaded series, else the preview of an import under way. */
+export function shownSeries(state: Pick<ViewerState, 'patients' | 'preview'>, key: string | null): SeriesNode | undefined {
+  return findSeries(state.patients, key) ?? (key !== null && state.preview?.key === key ? state.preview : undefined);
 }
 
 export function allSeries(patients: readonly PatientNode[]): SeriesNode[] {

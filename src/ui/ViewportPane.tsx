@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Enums, type Types } from '@cornerstonejs/core';
-import { findSeries, useViewerStore } from '../state/viewerStore';
-import { displaySeries, releaseViewport } from '../viewer/displaySeries';
+import { shownSeries, useViewerStore } from '../state/viewerStore';
+import { displaySeries, growStack, releaseViewport } from '../viewer/displaySeries';
 import { viewportIdForSlot, resizeViewports } from '../viewer/renderingEngine';
 import { pixelValueAt, readViewport, type ViewportReadout } from '../viewer/viewportReadout';
 import { fitImage, fitBesideCorners, isAsFitted, setOverlayCorners, setVoiRange, voiRangeOf } from '../viewer/displayControls';
@@ -23,7 +23,7 @@ export function ViewportPane({ slot, opening }: Props) {
   const seriesKey = useViewerStore((s) => s.slots[slot]?.seriesKey ?? null);
   const storedMode = useViewerStore((s) => s.slots[slot]?.mode ?? 'stack');
   const active = useViewerStore((s) => s.activeSlot === slot);
-  const series = useViewerStore((s) => findSeries(s.patients, seriesKey));
+  const series = useViewerStore((s) => shownSeries(s, seriesKey));
   const importing = useViewerStore((s) => s.progress !== null) || opening;
   const mode = effectiveMode(series, storedMode);
   /** The window last shown for a series here: switching Stack ↔ MPR makes a new viewport that keeps it. */
@@ -39,7 +39,7 @@ export function ViewportPane({ slot, opening }: Props) {
 
   useEffect(() => {
     const element = elementRef.current;
-    const current = seriesKey ? findSeries(useViewerStore.getState().patients, seriesKey) : undefined;
+    const current = shownSeries(useViewerStore.getState(), seriesKey);
     if (!element || !current) return;
     const viewportId = viewportIdForSlot(slot);
     let cancelled = false;
@@ -51,7 +51,8 @@ export function ViewportPane({ slot, opening }: Props) {
         if (!viewport) return;
         const range = voiRangeOf(viewport);
         if (range) lastWindow.current = { seriesKey: current.key, range };
-        setReadout(readViewport(viewport, current));
+        // The series may have grown since it was first shown (a preview, then all its files).
+        setReadout(readViewport(viewport, shownSeries(useViewerStore.getState(), current.key) ?? current));
       });
     };
     const stopFailureWatch = onDecodeFailure(update);
@@ -60,7 +61,7 @@ export function ViewportPane({ slot, opening }: Props) {
     setReadout(null);
     displaySeries(viewportId, element, current, mode, (done, total) => {
       if (!cancelled) setLoading(done >= total ? null : { done, total });
-    })
+    }, useViewerStore.getState().preview === current)
       .then((viewport) => {
         if (cancelled) return;
         viewportRef.current = viewport;
@@ -84,6 +85,13 @@ export function ViewportPane({ slot, opening }: Props) {
       releaseViewport(viewportId);
     };
   }, [slot, seriesKey, mode]);
+
+  // The preview grew into the whole series under the reader's eyes: the stack takes its images, the view stays.
+  useEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport || !series || useViewerStore.getState().preview === series) return;
+    growStack(viewport.id, series).catch((e: unknown) => setError(`Could not display ${series.description || series.seriesInstanceUid}: ${e instanceof Error ? e.message : String(e)}`));
+  }, [series]);
 
   // Once the overlay is on screen, fit the new image so its corner texts lie beside it, not on it.
   useLayoutEffect(() => {

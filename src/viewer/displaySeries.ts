@@ -1,4 +1,4 @@
-import { Enums, cache, volumeLoader, setVolumesForViewports, type Types } from '@cornerstonejs/core';
+import { Enums, StackViewport, cache, volumeLoader, setVolumesForViewports, type Types } from '@cornerstonejs/core';
 import type { SeriesNode } from '../dicom/types';
 import type { ViewMode } from '../state/viewerStore';
 import { imageIdsForSeries, reloadFileBytes } from './imageRegistry';
@@ -29,13 +29,17 @@ function announceDisplayed(viewportId: string, series: SeriesNode): void {
 
 export const volumeIdFor = (series: SeriesNode): string => `cornerstoneStreamingImageVolume:${series.key}`;
 
-/** Puts a series in the viewport of a slot, as a stack or as an MPR plane of its volume. */
+/**
+ * Puts a series in the viewport of a slot, as a stack or as an MPR plane of its volume. A preview (the first
+ * image of files still being read) is not announced: features attach to the series once all of it is there.
+ */
 export async function displaySeries(
   viewportId: string,
   element: HTMLDivElement,
   series: SeriesNode,
   mode: ViewMode,
   onProgress: LoadProgress,
+  preview = false,
 ): Promise<Types.IViewport> {
   const engine = renderingEngine();
   if (engine.getViewport(viewportId)) {
@@ -60,7 +64,7 @@ export async function displaySeries(
     });
     onProgress(1, 1);
     viewport.render();
-    announceDisplayed(viewportId, series);
+    if (!preview) announceDisplayed(viewportId, series);
     return viewport;
   }
 
@@ -85,6 +89,27 @@ export async function displaySeries(
   viewport.render();
   announceDisplayed(viewportId, series);
   return viewport;
+}
+
+/**
+ * A stack whose series grew while shown (its preview, then all its files): the stack takes the new images and
+ * keeps the image, camera and window the reader has. False when the viewport is no stack or has these images.
+ */
+export async function growStack(viewportId: string, series: SeriesNode): Promise<boolean> {
+  const viewport = renderingEngine().getViewport(viewportId);
+  if (!(viewport instanceof StackViewport)) return false;
+  const imageIds = imageIdsForSeries(series);
+  const before = viewport.getImageIds();
+  if (before.length === imageIds.length && before.every((id, i) => id === imageIds[i])) return false;
+  const index = imageIds.indexOf(viewport.getCurrentImageId());
+  const camera = viewport.getCamera();
+  const properties = viewport.getProperties();
+  await viewport.setStack(imageIds, index >= 0 ? index : Math.floor(imageIds.length / 2));
+  viewport.setCamera(camera);
+  viewport.setProperties(properties);
+  viewport.render();
+  announceDisplayed(viewportId, series);
+  return true;
 }
 
 export function releaseViewport(viewportId: string): void {

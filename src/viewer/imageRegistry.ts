@@ -13,11 +13,12 @@ const instancesByImageId = new Map<string, InstanceMeta>();
  * Hands a parsed file to Cornerstone: the bytes go to the loader's file manager and dataset
  * cache, so metadata is there before any volume is built.
  */
-export async function registerInstance(instance: InstanceMeta, bytes: ArrayBuffer): Promise<void> {
+export async function registerInstance(instance: InstanceMeta, bytes: ArrayBuffer, file?: Blob): Promise<void> {
   const limitation = decoderLimitation(instance);
   if (limitation) throw new Error(limitation);
   const { wadouri } = dicomImageLoader;
-  const imageId = wadouri.fileManager.add(new Blob([bytes]));
+  // The loader reads this Blob only if it lets go of the parsed bytes: the File itself costs no copy of 150 MB.
+  const imageId = wadouri.fileManager.add(file ?? new Blob([bytes]));
   // Claimed before the await, so a second import of the same image meanwhile sees it as loaded.
   baseImageIds.set(instance.sopInstanceUid, imageId);
   instancesByImageId.set(imageId, instance);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaledFrame } from '../../src/pixels/scaledFrame';
+import { scaledFrame, scaledFrameWithRange } from '../../src/pixels/scaledFrame';
 
 /** Little-endian bytes of 16-bit stored values (two's complement for negatives), as a file holds them. */
 function le16(values: number[], byteOffset = 0): Uint8Array {
@@ -52,5 +52,27 @@ describe('scaledFrame: stored values to modality values for a volume', () => {
   it('copies 8-bit values', () => {
     const out = scaledFrame(new Uint8Array([0, 7, 200, 255]), { ...format, bitsAllocated: 8, bitsStored: 8, pixelRepresentation: 0, rescaleIntercept: 0 }, 'Uint8Array');
     expect(Array.from(out!)).toEqual([0, 7, 200, 255]);
+  });
+});
+
+describe('scaledFrameWithRange: the values and their extremes in one pass', () => {
+  it('gives the smallest and largest modality value, as counted from the values themselves', () => {
+    const stored = [0, 1024, 2048, -1000, 37, 4095];
+    const format6 = { ...format, rows: 2, columns: 3 };
+    const hu = stored.map((v) => v - 1024);
+    const out = scaledFrameWithRange(le16(stored), format6, 'Int16Array');
+    expect(Array.from(out!.values)).toEqual(hu);
+    expect(out!.min).toBe(Math.min(...hu));
+    expect(out!.max).toBe(Math.max(...hu));
+  });
+
+  it('orders the extremes by value when the slope is negative', () => {
+    const out = scaledFrameWithRange(le16([10, 20, 30, 40]), { ...format, rescaleSlope: -2, rescaleIntercept: 5 }, 'Float32Array');
+    expect(Array.from(out!.values)).toEqual([-15, -35, -55, -75]);
+    expect([out!.min, out!.max]).toEqual([-75, -15]);
+  });
+
+  it('refuses values that would wrap in the volume type even though it wrote them', () => {
+    expect(scaledFrameWithRange(le16([-32768, 0, 0, 0]), { ...format, rescaleIntercept: -1 }, 'Int16Array')).toBeNull();
   });
 });

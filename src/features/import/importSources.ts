@@ -1,31 +1,67 @@
 import { importFiles } from '../../loading/importFiles';
 import type { SourceFile } from '../../sources/sourceFile';
-import { allSeries, useViewerStore, type ViewMode } from '../../state/viewerStore';
-import type { PatientNode, SeriesNode } from '../../dicom/types';
+import { allSeries, shownSeries, useViewerStore, type ViewMode } from '../../state/viewerStore';
+import { buildSeries } from '../../dicom';
+import type { InstanceMeta, PatientNode, SeriesNode } from '../../dicom/types';
 import { isRegistered, registerInstance } from '../../viewer/imageRegistry';
 import { ensureCornerstone } from '../../viewer/cornerstoneSetup';
 import { installFastImageLoader } from '../../viewer/volumeLoading/fastImageLoader';
+import { watchReaderInput } from './readerInput';
 
-/** Reads, parses and registers files, then shows them if no viewport shows anything yet. */
+const nothingShown = (): boolean => useViewerStore.getState().slots.every((slot) => slot.seriesKey === null);
+
+/**
+ * Reads, parses and registers files. When no viewport shows anything yet, the first image parsed (the middle
+ * file) is shown at once as a preview in the first viewport while the others are read; once all are in, the
+ * default hanging follows, unless the reader has touched the view meanwhile: then the stack they look at
+ * takes the whole series and their view stays as it is.
+ */
 export async function importSources(files: readonly SourceFile[], label = 'Reading files', order: { inGivenOrder?: boolean } = {}): Promise<void> {
   if (files.length === 0) return;
   // Set before the first await, so the page says "Opening…" from its first paint.
   useViewerStore.getState().setProgress({ label, done: 0, total: files.length });
+  let preview: InstanceMeta | null = null;
+  const readerInput = watchReaderInput();
   try {
     await ensureCornerstone();
     installFastImageLoader();
+    performance.mark('spinelens:import-start');
     const result = await importFiles(files, {
       ...order,
       register: registerInstance,
       isKnown: isRegistered,
       onProgress: (done, total) => useViewerStore.getState().setProgress({ label, done, total }),
+      onFirstImage: (instance) => {
+        performance.mark('spinelens:first-image-parsed');
+        if (!nothingShown()) return;
+        preview = instance;
+        showPreview(instance);
+        readerInput.start();
+      },
     });
+    performance.mark('spinelens:import-parsed');
     useViewerStore.getState().addImport(result.instances, result.notes);
   } finally {
+    readerInput.stop();
+    useViewerStore.getState().setPreview(null);
     useViewerStore.getState().setProgress(null);
   }
   const state = useViewerStore.getState();
-  if (state.slots.every((slot) => slot.seriesKey === null)) hangDefault(state.patients);
+  if (preview) {
+    // The reader's stack stays only while it still shows the series the preview grew into.
+    const keptByReader = readerInput.touched() && shownSeries(state, state.slots[0]?.seriesKey ?? null) !== undefined;
+    if (!keptByReader) hangDefault(state.patients);
+    return;
+  }
+  if (nothingShown()) hangDefault(state.patients);
+}
+
+function showPreview(instance: InstanceMeta): void {
+  const series: SeriesNode | undefined = allSeries(buildSeries([instance]))[0];
+  if (!series) return;
+  const store = useViewerStore.getState();
+  store.setPreview(series);
+  store.showSeries(0, series.key, 'stack');
 }
 
 function defaultMode(series: SeriesNode): ViewMode {

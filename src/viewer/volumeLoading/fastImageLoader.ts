@@ -1,6 +1,6 @@
 import { Enums, imageLoader, metaData, utilities, type Types } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
-import { scaledFrame, valueRange, type ScalarArrayType } from '../../pixels/scaledFrame';
+import { scaledFrameWithRange, type ScalarArrayType } from '../../pixels/scaledFrame';
 import { instanceForImageId } from '../imageRegistry';
 import { checkedLoad } from './checkedLoad';
 
@@ -25,13 +25,22 @@ interface VoiLut {
 }
 
 /**
- * An image of a volume slice built on the main thread from the bytes we already hold: for
- * uncompressed little-endian grayscale files, this is one copy with the rescale, where the decoder's
- * path costs a worker round trip per slice. Null when the file or the request is anything else.
+ * Array types to try for a stack image, smallest first, as the decoder picks one for pre-scaled values; a
+ * volume slice takes its volume's type.
  */
-function fastVolumeImage(imageId: string, options: LoadOptions): Types.IImage | null {
-  const type = options.targetBuffer?.type;
-  if (!type || !SCALAR_TYPES.has(type) || options.targetBuffer?.arrayBuffer || options.preScale?.enabled === false) return null;
+function candidateTypes(requested: string | undefined, bitsAllocated: number): ScalarArrayType[] {
+  if (requested) return [requested as ScalarArrayType];
+  return bitsAllocated === 8 ? ['Uint8Array', 'Int16Array', 'Float32Array'] : ['Int16Array', 'Uint16Array', 'Float32Array'];
+}
+
+/**
+ * An image (a volume slice or a stack image) built on the main thread from the bytes we already hold: for
+ * uncompressed little-endian grayscale files, this is one copy with the rescale, where the decoder's path
+ * costs a worker round trip per slice. Null when the file or the request is anything else.
+ */
+function fastImage(imageId: string, options: LoadOptions): Types.IImage | null {
+  const requested = options.targetBuffer?.type;
+  if ((requested && !SCALAR_TYPES.has(requested)) || options.targetBuffer?.arrayBuffer || options.preScale?.enabled === false) return null;
   const found = instanceForImageId(imageId);
   if (!found || found.instance.numberOfFrames !== 1) return null;
   const { instance } = found;
@@ -47,10 +56,17 @@ function fastVolumeImage(imageId: string, options: LoadOptions): Types.IImage | 
   const { rescaleSlope, rescaleIntercept } = modalityLut;
   if (typeof rescaleSlope !== 'number' || typeof rescaleIntercept !== 'number') return null;
   const bytes = new Uint8Array(dataSet.byteArray.buffer, dataSet.byteArray.byteOffset + element.dataOffset, element.length);
-  const values = scaledFrame(bytes, { ...instance, rescaleSlope, rescaleIntercept }, type as ScalarArrayType);
-  if (!values) return null;
-
-  const { min, max } = valueRange(values);
+  let type: ScalarArrayType | null = null;
+  let scaled: ReturnType<typeof scaledFrameWithRange> = null;
+  for (const candidate of candidateTypes(requested, instance.bitsAllocated)) {
+    scaled = scaledFrameWithRange(bytes, { ...instance, rescaleSlope, rescaleIntercept }, candidate);
+    if (scaled) {
+      type = candidate;
+      break;
+    }
+  }
+  if (!scaled || !type) return null;
+  const { values, min, max } = scaled;
   const plane = (metaData.get('imagePlaneModule', imageId) ?? {}) as { rowPixelSpacing?: number; columnPixelSpacing?: number };
   const voi = (metaData.get('voiLutModule', imageId) ?? {}) as VoiLut;
   const calibration = (metaData.get('calibrationModule', imageId) ?? {}) as Types.IImageCalibration;
@@ -61,7 +77,7 @@ function fastVolumeImage(imageId: string, options: LoadOptions): Types.IImage | 
   const scalingParameters = { rescaleSlope, rescaleIntercept, modality: instance.modality };
   const image = {
     imageId,
-    dataType: type as Types.PixelDataTypedArrayString,
+    dataType: type,
     color: false,
     calibration,
     columnPixelSpacing: plane.columnPixelSpacing ?? 1,
@@ -95,8 +111,8 @@ function fastVolumeImage(imageId: string, options: LoadOptions): Types.IImage | 
 let installed = false;
 
 /**
- * Takes over the `dicomfile:` scheme: volume slices of uncompressed grayscale files are built here,
- * everything else (stack images, compressed syntaxes, colour) goes to Cornerstone's own loader.
+ * Takes over the `dicomfile:` scheme: images and volume slices of uncompressed grayscale files are built here,
+ * everything else (compressed syntaxes, colour, big endian, multi-frame) goes to Cornerstone's own loader.
  */
 export function installFastImageLoader(): void {
   if (installed) return;
@@ -105,7 +121,7 @@ export function installFastImageLoader(): void {
   imageLoader.registerImageLoader('dicomfile', (imageId: string, options?: Record<string, unknown>) => {
     let image: Types.IImage | null;
     try {
-      image = fastVolumeImage(imageId, (options ?? {}) as LoadOptions);
+      image = fastImage(imageId, (options ?? {}) as LoadOptions);
     } catch {
       image = null;
     }
