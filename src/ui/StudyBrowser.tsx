@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { utilities } from '@cornerstonejs/core';
 import type { SeriesNode } from '../dicom/types';
 import { formatDicomDate, formatPersonName } from '../dicom';
 import { useViewerStore } from '../state/viewerStore';
 import { imageIdsForSeries } from '../viewer/imageRegistry';
+import { drawThumbnail } from '../viewer/thumbnail';
 
 /** The loader rejects with an Error or with { error, dataSet }. */
 function decodeErrorText(e: unknown): string {
@@ -20,7 +20,7 @@ function Thumbnail({ series }: { series: SeriesNode }) {
     const imageIds = imageIdsForSeries(series);
     const imageId = imageIds[Math.floor(imageIds.length / 2)];
     if (!canvas || !imageId) return;
-    utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true }).catch((e: unknown) => {
+    drawThumbnail(canvas, imageId).catch((e: unknown) => {
       const fileName = series.frames[Math.floor(series.frames.length / 2)]?.instance.fileName ?? series.description;
       useViewerStore.getState().reportDecodeFailure(fileName, decodeErrorText(e));
     });
