@@ -30,10 +30,17 @@ describe('tumour-board report model', () => {
     for (const line of [...report.recist, ...report.volumetric]) expect(line.rule.length).toBeGreaterThan(0);
   });
 
+  it('does not repeat the category before its rule, and names series by modality and description, never by UID', () => {
+    for (const line of [...report.recist, ...report.volumetric]) {
+      expect(line.rule.startsWith(`${line.category}:`), line.rule).toBe(false);
+      for (const uid of ['S1', 'S2']) expect(line.rule.includes(`series ${uid}`), line.rule).toBe(false);
+    }
+  });
+
   it('scales chart points to the largest value and skips missing ones', () => {
     expect(chartPoints([10, null, 5], 100, 50, 0)).toEqual([
-      { x: 0, y: 0, value: 10 },
-      { x: 100, y: 25, value: 5 },
+      { x: 0, y: 0, value: 10, index: 0 },
+      { x: 100, y: 25, value: 5, index: 2 },
     ]);
   });
 });

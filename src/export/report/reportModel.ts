@@ -42,7 +42,10 @@ export function tumourBoardReport(state: SpineLensState, context: CaseContext): 
   const volumeSource = preferredVolumeSource(state);
   const response = patientResponse(state, timepoints, { volumeSource });
   const lines = (results: typeof response.recist): ReportResponseLine[] =>
-    results.map((r) => ({ timepoint: labelOf.get(r.studyInstanceUid) ?? '', category: r.category === 'baseline' ? 'Baseline' : r.category, rule: r.rule }));
+    results.map((r) => {
+      const category = r.category === 'baseline' ? 'Baseline' : r.category;
+      return { timepoint: labelOf.get(r.studyInstanceUid) ?? '', category, rule: readableRule(r.rule, category, context) };
+    });
   return {
     patientName: context.patientName,
     patientId: context.patientId,
@@ -67,11 +70,25 @@ export function tumourBoardReport(state: SpineLensState, context: CaseContext): 
   };
 }
 
+/**
+ * A rule as a tumour board reads it: without the category it repeats (the page shows it before the rule) and with
+ * each series named by its modality and description rather than its UID.
+ */
+function readableRule(rule: string, category: string, context: CaseContext): string {
+  let text = rule.startsWith(`${category}: `) ? rule.slice(category.length + 2) : rule;
+  const series = context.studies.flatMap((s) => s.series).sort((a, b) => b.seriesKey.length - a.seriesKey.length);
+  for (const s of series) {
+    const name = [s.modality, s.description].filter(Boolean).join(' ') || 'the series';
+    for (const id of [s.seriesKey, s.seriesInstanceUid]) if (id) text = text.split(id).join(name);
+  }
+  return text;
+}
+
 /** A polyline of one lesion's values for an SVG chart of the given size (null values break nothing: they are skipped). */
-export function chartPoints(values: readonly (number | null)[], width: number, height: number, margin = 8): { x: number; y: number; value: number }[] {
+export function chartPoints(values: readonly (number | null)[], width: number, height: number, margin = 8): { x: number; y: number; value: number; index: number }[] {
   const present = values.map((v, i) => ({ v, i })).filter((p): p is { v: number; i: number } => p.v !== null);
   if (present.length === 0) return [];
   const max = Math.max(...present.map((p) => p.v), 0) || 1;
   const step = values.length > 1 ? (width - 2 * margin) / (values.length - 1) : 0;
-  return present.map(({ v, i }) => ({ x: margin + i * step, y: height - margin - (v / max) * (height - 2 * margin), value: v }));
+  return present.map(({ v, i }) => ({ x: margin + i * step, y: height - margin - (v / max) * (height - 2 * margin), value: v, index: i }));
 }

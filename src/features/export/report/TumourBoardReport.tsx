@@ -6,28 +6,37 @@ import './report.css';
 
 const number = (value: number | null, decimals: number) => (value === null ? '–' : value.toFixed(decimals));
 
-/** The lesion's volume over time, or its longest diameter when it has no volume yet. */
+const CHART = { width: 300, height: 120, margin: 34, axis: 100 };
+
+/** The lesion's volume over time, or its longest diameter when it has no volume yet: each point named by its timepoint. */
 function LesionChart({ lesion, volumeSource }: { lesion: ReportLesion; volumeSource: Report['volumeSource'] }) {
   const volumes = lesion.rows.map((r) => (volumeSource === 'segmented' ? r.segmentedVolumeMl : r.ellipsoidVolumeMl));
   const useVolumes = volumes.some((v) => v !== null);
   const values = useVolumes ? volumes : lesion.rows.map((r) => r.longestDiameterMm);
   const unit = useVolumes ? 'mL' : 'mm';
-  const points = chartPoints(values, 260, 90);
+  // The plot stands between the value labels above and the timepoint labels under the axis.
+  const points = chartPoints(values, CHART.width, CHART.axis + 8, CHART.margin);
   if (points.length === 0) return null;
   const quantity = useVolumes ? `${volumeSource} volume` : 'longest diameter';
   return (
-    <svg className="report-chart" viewBox="0 0 260 90" role="img" aria-label={`${lesion.name}: ${quantity} over time`}>
-      <line x1="8" y1="82" x2="252" y2="82" stroke="#888" />
-      <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#1f5fa8" strokeWidth="2" />
-      {points.map((p) => (
-        <g key={p.x}>
-          <circle cx={p.x} cy={p.y} r="3" fill="#1f5fa8" />
-          <text x={Math.min(Math.max(p.x, 30), 230)} y={Math.max(10, p.y - 6)} fontSize="9" textAnchor="middle">
-            {p.value.toFixed(useVolumes ? 2 : 1)} {unit}
-          </text>
-        </g>
-      ))}
-    </svg>
+    <figure className="report-chart-figure">
+      <svg className="report-chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={`${lesion.name}: ${quantity} over time`}>
+        <line x1={CHART.margin - 10} y1={CHART.axis} x2={CHART.width - CHART.margin + 10} y2={CHART.axis} stroke="#888" />
+        <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#1f5fa8" strokeWidth="2" />
+        {points.map((p) => (
+          <g key={p.x}>
+            <circle cx={p.x} cy={p.y} r="3" fill="#1f5fa8" />
+            <text x={p.x} y={Math.max(10, p.y - 7)} fontSize="9" textAnchor="middle">
+              {p.value.toFixed(useVolumes ? 2 : 1)} {unit}
+            </text>
+            <text x={p.x} y={CHART.axis + 13} fontSize="9" textAnchor="middle" fill="#444">
+              {lesion.rows[p.index]?.timepoint}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>{quantity.replace(/^./, (c) => c.toUpperCase())} ({unit}) over time</figcaption>
+    </figure>
   );
 }
 
