@@ -35,7 +35,8 @@ test.describe('A study from the PACS shows its first image before the rest has a
     const count = sops.length;
     const policyViolations: string[] = [];
     page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+      // A refused request reads "Refused to connect to … because it violates the following Content Security Policy directive".
+      if (/violates the following Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
     });
     const retrieved: string[] = [];
     const held: Route[] = [];
