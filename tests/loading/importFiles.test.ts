@@ -140,3 +140,26 @@ describe('importFiles: images without SOP Instance UID', () => {
     expect(series.warnings).toContain('2 images without SOP Instance UID (0008,0018): told apart by their content');
   });
 });
+
+describe('importFiles: the bytes the loader keeps', () => {
+  it('hands the loader the source file itself when the file is what it reads, never a copy', async () => {
+    const name = readdirSync(MR).sort()[0]!;
+    const bytes = new Uint8Array(readFileSync(path.join(MR, name)));
+    const blob = new Blob([bytes]);
+    const given: { bytes: ArrayBuffer; file?: Blob }[] = [];
+    const source: SourceFile = { name, read: () => blob.arrayBuffer(), blob };
+    const result = await importFiles([source], { register: async (_i, b, file) => void given.push({ bytes: b, ...(file ? { file } : {}) }) });
+    expect(result.instances).toHaveLength(1);
+    expect(given[0]!.file).toBe(blob);
+    expect(new Uint8Array(given[0]!.bytes)).toEqual(bytes);
+  });
+
+  it('gives no source file for a file wrapped in a Part-10 header: the loader reads other bytes than the file', async () => {
+    const { headerless, ctElements } = await import('../dicom/writeDicom');
+    const raw = headerless(ctElements(), false);
+    const blob = new Blob([raw]);
+    let file: Blob | undefined = blob;
+    await importFiles([{ name: 'raw', read: () => blob.arrayBuffer(), blob }], { register: async (_i, _b, f) => void (file = f) });
+    expect(file).toBeUndefined();
+  });
+});
