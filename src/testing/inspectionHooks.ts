@@ -86,8 +86,10 @@ function annotationUids(): string[] {
 function drawnAnnotation(uid: string): { toolName: string; points: number[][]; referencedImageId: string | null; label: string } | null {
   const drawn = annotation.state.getAnnotation(uid);
   if (!drawn?.metadata) return null;
-  const data = drawn.data as { handles?: { points?: number[][] }; label?: string };
-  return { toolName: drawn.metadata.toolName, points: (data.handles?.points ?? []).map((p) => [...p]), referencedImageId: drawn.metadata.referencedImageId ?? null, label: data.label ?? '' };
+  const data = drawn.data as { handles?: { points?: number[][] }; contour?: { polyline?: number[][] }; label?: string };
+  // A freehand contour keeps its outline as a polyline, not as handles.
+  const points = data.handles?.points?.length ? data.handles.points : (data.contour?.polyline ?? []);
+  return { toolName: drawn.metadata.toolName, points: points.map((p) => [...p]), referencedImageId: drawn.metadata.referencedImageId ?? null, label: data.label ?? '' };
 }
 
 /** Read-only inspection used by the end-to-end tests. */
