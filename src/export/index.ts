@@ -7,3 +7,4 @@ export { teachingCaseEntries, type TeachingCaseEntries, type TeachingCaseInput, 
 export * from './sr';
 export { tumourBoardReport, chartPoints, type TumourBoardReport, type ReportLesion, type ReportLesionRow, type ReportResponseLine } from './report/reportModel';
 export * from './seg';
+export { contentBox, type PixelBox } from './report/contentBox';

@@ -1,4 +1,5 @@
 import { formatDicomDate } from '../../../dicom';
+import { contentBox } from '../../../export';
 import { useViewerStore } from '../../../state/viewerStore';
 
 /**
@@ -26,7 +27,18 @@ export async function captureActiveViewport(): Promise<{ dataUrl: string; captio
     await image.decode();
     context.drawImage(image, 0, 0, out.width, out.height);
   }
-  return { dataUrl: out.toDataURL('image/png'), caption: activeSeriesCaption() };
+  return { dataUrl: croppedToContent(out, context).toDataURL('image/png'), caption: activeSeriesCaption() };
+}
+
+/** The capture without the black around the image and its drawings (the anatomy shows larger on the page). */
+function croppedToContent(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D): HTMLCanvasElement {
+  const box = contentBox(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+  if (box.width === canvas.width && box.height === canvas.height) return canvas;
+  const cropped = document.createElement('canvas');
+  cropped.width = box.width;
+  cropped.height = box.height;
+  cropped.getContext('2d')?.drawImage(canvas, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
+  return cropped;
 }
 
 /** "2026-01-05 · MR SAG T2 TSE · sagittal": what the key image shows. */
