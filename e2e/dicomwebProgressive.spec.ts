@@ -62,8 +62,13 @@ test.describe('A study from the PACS shows its first image before the rest has a
     // Everything in: both series of the study are listed, and the default hanging has replaced the preview.
     await expect(page.getByTestId('series-item')).toHaveCount(2);
     await expect(overlay).not.toContainText(`Im ${middleNumber} · 1/1`);
-    // The rest of the largest series came before the other series (retrieval order, by the requests made).
-    expect(new Set(retrieved.slice(0, count))).toEqual(new Set(sops));
+    // The rest of the largest series was asked for before the other series (by the requests made).
+    // The browser may send requests that wait for a connection in another order: allow the 8 the import reads at once.
+    const early = new Set(retrieved.slice(0, count + 8));
+    expect(sops.filter((sop) => !early.has(sop))).toEqual([]);
+    // Each image of the study retrieved once.
+    expect(retrieved.length).toBe(baseline.length);
+    expect(new Set(retrieved).size).toBe(baseline.length);
     // dicomweb-client's requests go to the page's own origin (the /pacs proxy): the page's connect-src 'self' allows them.
     expect(policyViolations).toEqual([]);
     console.log(`series ${seriesUid}: first image Im ${middleNumber} shown alone, then ${retrieved.length - 1} more retrieved`);

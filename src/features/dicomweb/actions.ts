@@ -50,7 +50,7 @@ export async function openStudy(study: Pick<StudySummary, 'studyInstanceUid'> & 
     const server = requireServer();
     const refs = await listInstances(server, study.studyInstanceUid);
     const failures: unknown[] = [];
-    const files = remoteFiles(server, refs).map(
+    const files = remoteFiles(server, refs, { ahead: true }).map(
       (file): RemoteFile => ({ name: file.name, read: () => file.read().catch((error: unknown) => (failures.push(error), Promise.reject(error))) }),
     );
     const what = study.studyDate ? `the study of ${study.studyDate}` : 'the study';

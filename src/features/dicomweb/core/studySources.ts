@@ -1,4 +1,5 @@
 import { retrieveInstance, type DicomWebServer, type InstanceRef } from './client';
+import { retrievalWindow } from './retrievalWindow';
 
 /** A file to import, fetched on read (the same shape as src/sources SourceFile). */
 export interface RemoteFile {
@@ -32,10 +33,16 @@ export function retrievalOrder(refs: readonly InstanceRef[]): InstanceRef[] {
   return [...bySeries.values()].sort((a, b) => b.length - a.length).flatMap(middleOutwards);
 }
 
-/** Files to hand to the import pipeline in retrieval order (import with inGivenOrder): each is retrieved (WADO-RS) when read. */
-export function remoteFiles(server: DicomWebServer, refs: readonly InstanceRef[]): RemoteFile[] {
-  return retrievalOrder(refs).map((ref) => ({
+/**
+ * Files to hand to the import pipeline in retrieval order (import with inGivenOrder), each retrieved (WADO-RS). With
+ * `ahead`, retrieval starts at once and runs ahead of the reads (a few at a time, see retrievalWindow); without it,
+ * each file is retrieved when read.
+ */
+export function remoteFiles(server: DicomWebServer, refs: readonly InstanceRef[], options: { ahead?: boolean } = {}): RemoteFile[] {
+  const ordered = retrievalOrder(refs);
+  const window = options.ahead ? retrievalWindow(ordered.length, (i) => retrieveInstance(server, ordered[i]!)) : null;
+  return ordered.map((ref, i) => ({
     name: `${server.name}/${ref.modality || 'image'}/${ref.sopInstanceUid}`,
-    read: () => retrieveInstance(server, ref),
+    read: () => (window ? window.take(i) : retrieveInstance(server, ref)),
   }));
 }
