@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { createDeidentifySession } from '../../src/deidentify';
-import { caseFile, readSegmentation, teachingCaseEntries, trackingUidFor, writeMeasurementReport, writeSegmentation, type CaseContext } from '../../src/export';
+import { caseFile, idFromTrackingUid, readMeasurementReport, readSegmentation, teachingCaseEntries, trackingUidFor, writeMeasurementReport, writeSegmentation, type CaseContext } from '../../src/export';
 import { zipArchive } from '../../src/features/export/zip/zipWriter';
 import type { SpineLensState } from '../../src/lesions';
 import { dciodvfyErrors, hasTool } from '../deidentify/dicomTools';
@@ -54,7 +54,19 @@ const state: SpineLensState = {
   version: 1,
   studiesKey: studyUid,
   lesions: [{ id: LESION, name: 'Epidural C2', level: 'C2-3', levelSource: 'user', site: 'epidural', notes: '', status: 'tracked', createdAt: '2026-01-05T10:00:00.000Z' }],
-  measurements: [],
+  measurements: [
+    {
+      id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      kind: 'length',
+      studyInstanceUid: studyUid,
+      seriesKey: String(first['SeriesInstanceUID']),
+      frameOfReferenceUid: String(first['FrameOfReferenceUID']),
+      createdAt: '2026-01-05T10:00:00.000Z',
+      label: '',
+      lesionId: LESION,
+      points: [(first['ImagePositionPatient'] as number[]).map(Number) as [number, number, number], [0, 0, 0]],
+    },
+  ],
   labels: [],
   segmentationSummaries: [{ lesionId: LESION, studyInstanceUid: studyUid, seriesKey: String(first['SeriesInstanceUID']), volumeMm3: 1000, voxelCount: ballVoxels, voxelVolumeMm3: 1, longestDiameterMm: 16, perpendicularDiameterMm: 16 }],
 };
@@ -152,6 +164,18 @@ describe.skipIf(!hasPython || !hasTool('dcmdump'))('teaching case zip with the s
       const text = readFileSync(file).toString('latin1');
       for (const secret of secrets) expect(text.includes(secret), `${relative(out, file)} holds ${secret}`).toBe(false);
     }
+  });
+
+  it('the SR, the SEG and case.json name the lesion and its measurement alike (their remapped tracking and observation UIDs)', () => {
+    const report = readMeasurementReport(arrayOf(readFileSync(files.find((f) => f.includes('/sr/'))!)), 'measurements.dcm', () => '');
+    if (!report.ok) throw new Error(report.reason);
+    const teachingCase = JSON.parse(readFileSync(join(out, 'case.json'), 'utf8')) as { state: { lesions: { id: string }[]; measurements: { id: string; lesionId: string }[]; segmentationSummaries: { lesionId: string }[] } };
+    const lesionId = report.report.lesions[0]!.id;
+    expect(lesionId).not.toBe(LESION);
+    expect(idFromTrackingUid(dcmtkValues(segFiles[0]!, 'TrackingUID')[0]!)).toBe(lesionId);
+    expect(teachingCase.state.lesions.map((l) => l.id)).toEqual([lesionId]);
+    expect(teachingCase.state.segmentationSummaries.map((s) => s.lesionId)).toEqual([lesionId]);
+    expect(teachingCase.state.measurements.map((m) => [m.id, m.lesionId])).toEqual(report.report.measurements.map((m) => [m.id, m.lesionId]));
   });
 
   it.skipIf(!hasTool('dciodvfy'))('dciodvfy finds no error in the de-identified SEG', () => {
