@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { DCMTK_SKIP_REASON, compressedSampleSeries, cutEndMarker, flipBytes, hasDcmtk, readBytes, truncateFragment, withDeclaredSize } from './fixtures/damagedPixels';
-import { SHARED_SKIP_REASON, hasSharedDicom, loadFiles, openEmpty, sharedPath, viewportPixelStats } from './helpers';
+import { DISC, SQUARE, uncalibratedCt } from './fixtures/uncalibratedCt';
+import { SHARED_SKIP_REASON, drawWith, hasSharedDicom, loadFiles, openEmpty, sharedPath, viewSettled, viewportPixelStats } from './helpers';
 import { fnv1a, referencePixels } from './referencePixels';
 
 /**
@@ -137,3 +139,39 @@ test('JPEG 2000 multi-frame MR: damaged frames are noted one by one, naming file
   await walkStack(page, 10, new Map([[3, 'emri-damaged.dcm, frame 3 of 10'], [6, 'emri-damaged.dcm, frame 6 of 10'], [8, 'emri-damaged.dcm, frame 8 of 10']]));
   await page.screenshot({ path: test.info().outputPath('j2k-stack.png') });
 });
+
+/** The grey (0-255) of the screen at a page point. */
+async function greyAt(page: Page, point: [number, number]): Promise<number> {
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: Math.round(point[0]) - 1, y: Math.round(point[1]) - 1, width: 3, height: 3 } }));
+  const at = (1 * png.width + 1) * 4;
+  return (png.data[at]! + png.data[at + 1]! + png.data[at + 2]!) / 3;
+}
+
+for (const [spacing, label] of [['0.7\\', 'an empty second value'], ['abc\\def', 'letters'], ['0.7', 'one value']] as const) {
+  test(`8-bit CT whose Pixel Spacing is ${label} ("${spacing}"): shown with its grey levels, lengths said to be uncalibrated, no mm`, async ({ page }) => {
+    await openEmpty(page);
+    await loadFiles(page, [file('eight-bit.dcm', uncalibratedCt(spacing, label.toUpperCase()))]);
+    const pane = page.getByTestId('viewport-0');
+    await expect(pane.getByTestId('overlay-uncalibrated')).toBeVisible();
+    await expect(page.getByTestId('series-warning')).toContainText('no Pixel Spacing (0028,0030)');
+    await viewSettled(page);
+    // Uncalibrated, the image is laid out in pixels from its Image Position: pixel (column, row) is at (column, row, 0).
+    const toPage = (column: number, row: number) =>
+      page.evaluate(([c, r]) => (window as unknown as { __spinelens: { worldToPage(s: number, w: number[]): [number, number] | null } }).__spinelens.worldToPage(0, [c, r, 0])!, [column, row] as const);
+    // Window 128/256: the grey on screen is the stored value (Cornerstone's linear VOI, within 2 levels).
+    expect(Math.abs((await greyAt(page, await toPage(DISC.centre[0], DISC.centre[1]))) - DISC.value)).toBeLessThan(3);
+    expect(Math.abs((await greyAt(page, await toPage(SQUARE.from[0] + 8, SQUARE.from[1] + 8))) - SQUARE.value)).toBeLessThan(3);
+    expect(await greyAt(page, await toPage(4, 4))).toBeLessThan(3);
+    await page.mouse.move(...(await toPage(DISC.centre[0], DISC.centre[1])));
+    await expect(pane.getByTestId('overlay-pixel')).toHaveText('Value 200 HU');
+    // A length drawn by key and mouse is in pixels; no millimetres anywhere on the image or in the lesion panel.
+    const from = await toPage(DISC.centre[0], DISC.centre[1]);
+    const to = await toPage(SQUARE.from[0] + 8, DISC.centre[1]);
+    await drawWith(page, 'l', from, to);
+    await expect(pane.locator('svg text').filter({ hasText: /px/ })).toHaveCount(1);
+    await expect(pane).not.toContainText(/\bmm\b/);
+    await page.keyboard.press('m');
+    await expect(page.getByTestId('measurement-panel')).not.toContainText(/\bmm\b/);
+    await page.screenshot({ path: test.info().outputPath(`eight-bit-${label.replace(/ /g, '-')}.png`) });
+  });
+}

@@ -67,9 +67,10 @@ export function readOrientation(ds: DataSet, tag: string): ImageOrientation | nu
 export function readPair(ds: DataSet, tag: string): readonly [number, number] | null {
   const v = readNumbers(ds, tag);
   const [a, b] = v;
-  if (a === undefined || !(a > 0)) return null;
-  // Some writers store a single value for square pixels.
-  return [a, b !== undefined && b > 0 ? b : a];
+  // Exactly two positive numbers: a single value ("0.7"), an empty one ("0.7\\") or text is not a spacing, and
+  // guessing square pixels would show millimetres as if calibrated.
+  if (v.length !== 2 || a === undefined || b === undefined || !(a > 0) || !(b > 0)) return null;
+  return [a, b];
 }
 
 /** First item of a sequence element, or null. */

@@ -3,7 +3,7 @@ import { formatDicomDate, formatPersonName } from '../dicom';
 import type { ViewMode } from '../state/viewerStore';
 import type { ViewportReadout } from '../viewer/viewportReadout';
 import { formatMillimetres, imageLabel } from '../viewer/sliceIdentity';
-import { DecodeFailureNote, SeriesFailuresLine } from './ViewportOverlayFailures';
+import { DecodeFailureNote, SeriesFailuresLine, UncalibratedLine } from './ViewportOverlayFailures';
 
 interface Props {
   series: SeriesNode;
@@ -68,6 +68,7 @@ export function ViewportOverlay({ series, mode, readout, pixelValue }: Props) {
       </div>
       <div className="corner bottom-right" data-testid="overlay-corner">
         {mode !== 'stack' && <SeriesFailuresLine failures={readout.seriesFailures} total={series.frames.length} />}
+        {meta && !meta.frames[series.frames[0]?.frameIndex ?? 0]?.pixelSpacing && <UncalibratedLine />}
         {series.geometry && (
           <>
             <div title="Pixel spacing, column × row (0028,0030)">

@@ -21,3 +21,12 @@ export function SeriesFailuresLine({ failures, total }: { failures: DecodeFailur
     </div>
   );
 }
+
+/** A series without a readable Pixel Spacing: its images show, but no length on them is in millimetres. */
+export function UncalibratedLine() {
+  return (
+    <div className="overlay-warning" data-testid="overlay-uncalibrated" title="Pixel Spacing (0028,0030) is missing or malformed: distances are in pixels, not millimetres">
+      ⚠ no valid Pixel Spacing: lengths uncalibrated (px)
+    </div>
+  );
+}

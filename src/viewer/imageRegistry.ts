@@ -78,6 +78,21 @@ function enhancedRescaleProvider(type: string, imageId: string): unknown {
 
 metaData.addProvider(enhancedRescaleProvider, 20_000);
 
+/**
+ * A frame whose Pixel Spacing we could not read (malformed: "0.7\\", "abc\\def", one value) is shown uncalibrated:
+ * unit spacing marked as a default, so Cornerstone draws it (a NaN spacing drew it all black) and measures in px.
+ */
+function uncalibratedPlaneProvider(type: string, imageId: string): unknown {
+  if (type !== 'imagePlaneModule') return undefined;
+  const found = instanceForImageId(imageId);
+  if (!found || found.instance.frames[found.frameIndex]?.pixelSpacing) return undefined;
+  const stock = dicomImageLoader.wadouri.metaData.metaDataProvider(type, imageId) as Record<string, unknown> | undefined;
+  if (!stock) return undefined;
+  return { ...stock, pixelSpacing: [1, 1], rowPixelSpacing: 1, columnPixelSpacing: 1, usingDefaultValues: true };
+}
+
+metaData.addProvider(uncalibratedPlaneProvider, 20_000);
+
 /** Our parse of the file behind an image id, and which of its frames the id names. */
 export function instanceForImageId(imageId: string): { instance: InstanceMeta; frameIndex: number } | undefined {
   const [base, query] = imageId.split('?');

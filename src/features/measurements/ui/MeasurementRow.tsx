@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { assignLevel, type Lesion } from '../../../lesions';
 import { measurementCentre, type DiameterAxis, type Measurement } from '../../../measure';
 import { useMeasurementStore } from '../../../state/measurementStore';
+import { findSeries, useViewerStore } from '../../../state/viewerStore';
 import { isMeasurementSelected, subscribeToSelection } from '../adapters/annotationSelection';
 import { deleteMeasurement, jumpToMeasurement } from '../adapters/annotationSync';
 import { KIND_NAMES, measurementValue } from './measurementValue';
@@ -22,13 +23,16 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
   const levelChange = useMeasurementStore((s) => s.state.levelChanges?.[m.id]);
   // The one Delete would remove is marked, so the reader knows before pressing it.
   const selected = useSyncExternalStore(subscribeToSelection, () => isMeasurementSelected(m.id));
+  // Without a valid Pixel Spacing the image is in pixels: no millimetres may be shown for it.
+  const calibrated = useViewerStore((s) => findSeries(s.patients, m.seriesKey)?.frames.every((f) => f.instance.frames[f.frameIndex]?.pixelSpacing) ?? true);
+  const value = measurementValue(m, calibrated);
   return (
     <li className={selected ? 'measurement-item selected' : 'measurement-item'} data-testid="measurement-item" data-kind={m.kind} aria-current={selected ? 'true' : undefined}>
       <div className="measurement-main">
         <button type="button" className="measurement-jump" title="Show this measurement" onClick={() => jumpToMeasurement(m)}>
           <span className="measurement-kind">{m.label || KIND_NAMES[m.kind]}</span>
           <span className="measurement-value" data-testid="measurement-value">
-            {measurementValue(m)}
+            {value}
           </span>
           {m.kind === 'bidirectional' && m.shortAxisSet === false && (
             <span className="flag" data-testid="short-axis-not-set" title="The short axis is the one the tool drew: drag one of its ends to measure it. Until then it is not used.">
@@ -41,7 +45,7 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
             </span>
           )}
         </button>
-        <button type="button" aria-label={`Delete ${KIND_NAMES[m.kind]} ${measurementValue(m)}`} data-testid="measurement-delete" onClick={() => deleteMeasurement(m.id)}>
+        <button type="button" aria-label={`Delete ${KIND_NAMES[m.kind]} ${value}`} data-testid="measurement-delete" onClick={() => deleteMeasurement(m.id)}>
           ×
         </button>
       </div>
