@@ -89,6 +89,9 @@ test('closing a study: its drawings leave Cornerstone’s annotation state and i
   expect(annotations.map((a) => a.uid)).toContain(keptDrawing);
   expect((await cachedOf(page, kept.imageIds)).volumes.length + (await cachedOf(page, kept.imageIds)).images.length).toBeGreaterThan(0);
   expect(await registeredBytes(page, closing.sopInstanceUids)).toEqual({ registered: 0, bytes: 0 });
+  // Its drawing steps left the undo history with it: undo and redo cannot bring the closed drawing back.
+  for (const key of ['Control+z', 'Control+z', 'Control+y', 'Control+y']) await page.keyboard.press(key);
+  expect((await held(page)).map((a) => a.uid)).not.toContain(closedDrawing);
   // The measurement is the reader's work: it stays saved and listed.
   const measurementIds = await page.evaluate(() => window.__spinelens!.measurements.getState().state.measurements.map((m) => m.id));
   expect(measurementIds).toContain(closedDrawing);
