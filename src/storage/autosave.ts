@@ -57,6 +57,7 @@ export function startAutosave(sync: DrawingSync): () => void {
   let loadedKey = '';
   let scheduled = false;
   let writes = 0;
+  let saveError: string | null = null;
 
   const saveNow = () => {
     scheduled = false;
@@ -72,9 +73,14 @@ export function startAutosave(sync: DrawingSync): () => void {
     putRecord(tabRecordKey(key, TAB_ID), record).then(
       () => {
         channel?.postMessage({ key, writer: TAB_ID, record } satisfies SaveMessage);
-        if (useSaveStatusStore.getState().storageError !== null) useSaveStatusStore.getState().setStorageError(null);
+        // A save that works ends a save failure's message, not a load's (that record is still unread).
+        if (saveError !== null && useSaveStatusStore.getState().storageError === saveError) useSaveStatusStore.getState().setStorageError(null);
+        saveError = null;
       },
-      (e: unknown) => useSaveStatusStore.getState().setStorageError(`Measurements could not be saved in this browser: ${describe(e)}`),
+      (e: unknown) => {
+        saveError = `Measurements could not be saved in this browser: ${describe(e)}`;
+        useSaveStatusStore.getState().setStorageError(saveError);
+      },
     ).finally(() => {
       if (--writes === 0) useSaveStatusStore.getState().setSavePending(false);
     });
@@ -93,10 +99,14 @@ export function startAutosave(sync: DrawingSync): () => void {
   };
   if (channel) channel.onmessage = (event: MessageEvent<SaveMessage>) => (held ? held.push(event.data) : onMessage(event.data));
 
+  let wantedKey = '';
   const onPatients = (patients: readonly PatientNode[]) => {
     const key = keyOfPatients(patients);
-    if (!key || key === loadedKey) return;
-    void loadFor(key).then(() => {
+    if (!key || key === wantedKey) return;
+    wantedKey = key;
+    // A load overtaken by a newer one (more studies arrived meanwhile) gives way to it.
+    void loadFor(key, () => key === wantedKey).then((loaded) => {
+      if (!loaded) return;
       loadedKey = key;
       scheduleSave();
     });
@@ -149,8 +159,11 @@ interface ReadRecord {
   state: SpineLensState;
 }
 
-/** Reads stored records; one that cannot be read is kept aside and reported, never dropped. */
-async function readable(records: readonly StoredRecord[]): Promise<ReadRecord[]> {
+/** Keys of unreadable records that could not be copied aside: the fold leaves them where they are. */
+const notKeptAside = new Set<string>();
+
+/** Reads records; one that cannot be read is reported and, when `keepAside` (a stored one), copied aside, never dropped. */
+async function readable(records: readonly StoredRecord[], copyAside: boolean): Promise<ReadRecord[]> {
   const out: ReadRecord[] = [];
   for (const { key, value } of records) {
     const record = migrateRecord(value);
@@ -160,11 +173,13 @@ async function readable(records: readonly StoredRecord[]): Promise<ReadRecord[]>
       continue;
     }
     const why = parsed && !parsed.ok ? parsed.error : 'the saved record is not in a format this version reads';
-    useSaveStatusStore.getState().setStorageError(`Saved measurements for these studies were not restored. ${why} The record is kept aside, not overwritten.`);
+    const where = copyAside ? 'The record is kept aside, not overwritten.' : 'Another tab saved them in a format this version does not read.';
+    useSaveStatusStore.getState().setStorageError(`Saved measurements for these studies were not restored. ${why} ${where}`);
+    if (!copyAside) continue;
     try {
       await keepAside(key, value);
     } catch {
-      // The read error is already shown; nothing more to tell.
+      notKeptAside.add(key);
     }
   }
   return out;
@@ -172,7 +187,7 @@ async function readable(records: readonly StoredRecord[]): Promise<ReadRecord[]>
 
 /** Merges another tab's save into the case shown in this tab. */
 function mergeIn(records: readonly StoredRecord[]): void {
-  void readable(records).then((read) => mergeRead(read, 'tab'));
+  void readable(records, false).then((read) => mergeRead(read, 'tab'));
 }
 
 /** Merges records into the case shown in this tab, redrawing what changed and saying what another tab changed. */
@@ -215,29 +230,37 @@ function noticeFor(conflicts: readonly Conflict[]): string {
 }
 
 /** Loads everything saved for these studies (every tab's record), merges in what was drawn meanwhile, folds the records of closed tabs. */
-async function loadFor(key: string): Promise<void> {
-  const { state: before, annotations } = useMeasurementStore.getState();
-  // Anything drawn before the load is this tab's work.
-  const drawn = itemsOf(before, annotations);
-  versions = stampChanges(savedItems, drawn, versions, TAB_ID, Date.now(), sameItem);
-  savedItems = drawn;
+async function loadFor(key: string, stillWanted: () => boolean): Promise<boolean> {
+  stampLocalEdits();
   let stored: StoredRecord[] = [];
   try {
     stored = await readRecords(key);
   } catch (e) {
     useSaveStatusStore.getState().setStorageError(`Saved measurements could not be read from this browser: ${describe(e)}`);
   }
-  const read = await readable(stored);
-  useMeasurementStore.getState().replaceAll({ ...useMeasurementStore.getState().state, studiesKey: key }, useMeasurementStore.getState().annotations);
+  const read = await readable(stored, true);
+  if (!stillWanted()) return false;
+  // Anything drawn before or during the load is this tab's work.
+  stampLocalEdits();
+  const { state, annotations } = useMeasurementStore.getState();
+  useMeasurementStore.getState().replaceAll({ ...state, studiesKey: key }, annotations);
   savedItems = itemsOf(useMeasurementStore.getState().state, useMeasurementStore.getState().annotations);
   mergeRead(read, 'load');
   await foldClosedTabs(key, stored);
+  return true;
+}
+
+function stampLocalEdits(): void {
+  const { state, annotations } = useMeasurementStore.getState();
+  const items = itemsOf(state, annotations);
+  versions = stampChanges(savedItems, items, versions, TAB_ID, Date.now(), sameItem);
+  savedItems = items;
 }
 
 /** The records of tabs no longer open go into the one record of these studies, in one transaction. */
 async function foldClosedTabs(key: string, stored: readonly StoredRecord[]): Promise<void> {
   const open = await openTabs();
-  if (!open || stored.length === 0) return;
+  if (!open || stored.length === 0 || stored.some((r) => notKeptAside.has(r.key))) return;
   const closed = stored.filter((r) => r.key !== key && !open.has(r.key.slice(r.key.indexOf('#tab:') + 5))).map((r) => r.key);
   const { state, annotations } = useMeasurementStore.getState();
   try {
