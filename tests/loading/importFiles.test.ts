@@ -157,7 +157,7 @@ describe('importFiles: the bytes the loader keeps', () => {
   it('gives no source file for a file wrapped in a Part-10 header: the loader reads other bytes than the file', async () => {
     const { headerless, ctElements } = await import('../dicom/writeDicom');
     const raw = headerless(ctElements(), false);
-    const blob = new Blob([raw]);
+    const blob = new Blob([raw.slice()]);
     let file: Blob | undefined = blob;
     await importFiles([{ name: 'raw', read: () => blob.arrayBuffer(), blob }], { register: async (_i, _b, f) => void (file = f) });
     expect(file).toBeUndefined();
