@@ -36,7 +36,9 @@ function trimmedEnd(frame: Uint8Array): number {
 }
 
 function endsWithEoc(frame: Uint8Array): boolean {
-  const end = trimmedEnd(frame);
+  let end = trimmedEnd(frame);
+  // Some writers pad an odd-length codestream with FF rather than 00 (pydicom-data's MR2_J2KR: "FF D9 FF").
+  if (end >= 3 && frame[end - 1] === 0xff && frame[end - 2] === 0xd9 && frame[end - 3] === 0xff) end -= 1;
   return end >= 2 && frame[end - 2] === 0xff && frame[end - 1] === 0xd9;
 }
 

@@ -61,3 +61,14 @@ describe('decoded length', () => {
     expect(codestreamProblem(new Uint8Array([0, 1]), '1.2.840.10008.1.2.5', { rows: 2, columns: 2 })).toBeNull();
   });
 });
+
+describe.skipIf(!existsSync(path.dirname(EMRI_J2K)))('real JPEG 2000 files with odd-length codestreams', () => {
+  it('a codestream padded with FF after its end marker (MR2_J2KR, MR2_J2KI) passes', () => {
+    for (const name of ['MR2_J2KR.dcm', 'MR2_J2KI.dcm']) {
+      const bytes = readBytes(path.join(path.dirname(EMRI_J2K), name));
+      // One frame in three fragments: the frame is their concatenation.
+      const whole = Buffer.concat(fragments(bytes).map((f) => bytes.subarray(f.valueAt, f.valueAt + f.length)));
+      expect(codestreamProblem(whole, J2K_LOSSLESS, { rows: 1024, columns: 1024 }), name).toBeNull();
+    }
+  });
+});
