@@ -2,6 +2,7 @@ import { utilities, type Types } from '@cornerstonejs/core';
 import type { SeriesNode } from '../dicom/types';
 import { renderingEngine, viewportIdForSlot } from './renderingEngine';
 import { isStack } from './viewportReadout';
+import { shownImageData } from './viewportImageData';
 import { scaleClearingCorners, type CanvasBox, type CornerSizes } from './imageFit';
 
 /** A window preset, reached by its number key (1-7) and the preset menu. */
@@ -72,7 +73,7 @@ export function windowForPreset(preset: WindowPreset, viewport: Types.IViewport,
 
 /** Window between two percentiles of the displayed data: what an MR needs when its file has no VOI. */
 export function histogramWindow(viewport: Types.IViewport, low = 0.01, high = 0.99, tissueOnly = false): { width: number; center: number } | null {
-  const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
+  const data = shownImageData(viewport);
   const manager = data?.voxelManager as { getCompleteScalarDataArray?(): ArrayLike<number> } | undefined;
   const values = manager?.getCompleteScalarDataArray?.() ?? data?.scalarData;
   if (!values || values.length === 0) return null;
@@ -148,7 +149,7 @@ function sameZoomAndPan(a: Types.ICamera, b: Types.ICamera): boolean {
 
 /** The box on the canvas of the image (a stack's image, a volume's slab seen from the camera), from its grid's corners. */
 export function imageCanvasBox(viewport: Types.IViewport): CanvasBox | null {
-  const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
+  const data = shownImageData(viewport);
   if (!data) return null;
   const { dimensions, spacing, direction, origin } = data;
   const box: CanvasBox = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };

@@ -1,6 +1,7 @@
 import { Enums, utilities, type Types } from '@cornerstonejs/core';
 import type { Vec3 } from '../geometry/vec3';
 import { cross, dot } from '../geometry/vec3';
+import { shownImageData } from './viewportImageData';
 import { directionLetters } from '../dicom';
 import type { SeriesNode } from '../dicom/types';
 import { acquiredSliceAt, identityOfFrame, type SliceIdentity } from './sliceIdentity';
@@ -95,9 +96,9 @@ function safeImageIds(series: SeriesNode): string[] {
 /** The stored pixel value after rescale (HU for CT) at a canvas point, or null outside the image. */
 export function pixelValueAt(viewport: Types.IViewport, canvasPoint: Types.Point2): number | null {
   const world = viewport.canvasToWorld(canvasPoint);
-  const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
-  if (!data?.imageData) return null;
-  const ijk = data.imageData.worldToIndex(world);
+  const data = shownImageData(viewport);
+  const ijk = data?.imageData.worldToIndex?.(world);
+  if (!data || !ijk) return null;
   const [i, j, k] = ijk.map(Math.round) as [number, number, number];
   const [nx, ny, nz] = data.dimensions;
   if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return null;

@@ -1,6 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
 import { dot, sub, tuple, type Vec3 } from '../geometry/vec3';
 import { depthRange, type DepthRange } from '../lesions/studyMapping';
+import { shownImageData } from './viewportImageData';
 
 export interface DataDepth {
   /** Depths (position · normal) of the first and last voxel centres. */
@@ -11,10 +12,11 @@ export interface DataDepth {
 
 /** How far the viewport's image data reaches along a direction (the camera's view normal), from its eight corner voxels. */
 export function dataDepth(viewport: Types.IViewport, normal: Vec3): DataDepth | null {
-  const data = (viewport as unknown as { getImageData(): Types.IImageData | undefined }).getImageData();
-  if (!data?.imageData) return null;
+  const data = shownImageData(viewport);
+  const indexToWorld = data?.imageData.indexToWorld;
+  if (!data || !indexToWorld) return null;
   const toWorld = (ijk: Vec3): Vec3 => {
-    const w = data.imageData.indexToWorld(tuple(ijk));
+    const w = indexToWorld.call(data.imageData, tuple(ijk));
     return [w[0] ?? NaN, w[1] ?? NaN, w[2] ?? NaN];
   };
   const [nx, ny, nz] = data.dimensions;
