@@ -44,7 +44,7 @@ export async function drawThumbnail(canvas: HTMLCanvasElement, imageId: string):
 
 /** Stored (or already rescaled) value → 0..255 through the modality rescale and the window, inverted for MONOCHROME1. */
 function greyMapping(image: Types.IImage, pixels: ArrayLike<number>): (stored: number) => number {
-  const scaled = (image as unknown as { preScale?: { scaled?: boolean } }).preScale?.scaled === true;
+  const scaled = image.preScale?.scaled === true;
   const slope = scaled ? 1 : image.slope || 1;
   const intercept = scaled ? 0 : image.intercept || 0;
   let center = first(image.windowCenter);
