@@ -69,8 +69,16 @@ test.describe('Store the reading to the PACS (a real Orthanc behind the preview 
 
     const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const second = await fresh.newPage();
+    const requested: string[] = [];
+    second.on('request', (request) => requested.push(decodeURIComponent(new URL(request.url()).pathname)));
     await openBaselineFromPacs(second);
     await expect(second.getByTestId('measurements-toggle')).toContainText('1 measurement', { timeout: 60_000 });
+    // The SR and the SEG (their SOP Instance UIDs from Orthanc's REST API) were each retrieved once, not also by the image import.
+    const readingSeries = series.filter((x) => ['SR', 'SEG'].includes(x.MainDicomTags.Modality)) as unknown as { ID: string }[];
+    for (const { ID } of readingSeries) {
+      const instances = (await (await orthanc.rest(`/series/${ID}/instances`)).json()) as { MainDicomTags: { SOPInstanceUID: string } }[];
+      for (const instance of instances) expect(requested.filter((p) => p.endsWith(`/instances/${instance.MainDicomTags.SOPInstanceUID}`))).toHaveLength(1);
+    }
     await second.keyboard.press('m');
     await expect(second.getByTestId('measurement-panel').getByTestId('measurement-value').first()).toHaveText(lengthText);
     await showSeries(second, 'SAG T2');

@@ -3,7 +3,7 @@ import { useViewerStore } from '../../state/viewerStore';
 import { listInstances, searchStudies, type DicomWebServer } from './core/client';
 import { DicomWebError, errorMessage } from './core/errors';
 import { remoteFiles, type RemoteFile } from './core/studySources';
-import { deliverReadingObjects } from './readingObjects';
+import { deliverReadingObjects, isReadingObject } from './readingObjects';
 import { displayName, type StudySummary } from './core/studySearch';
 import { selectedServer, useDicomWebStore } from './store';
 
@@ -50,7 +50,8 @@ export async function openStudy(study: Pick<StudySummary, 'studyInstanceUid'> & 
     const server = requireServer();
     const refs = await listInstances(server, study.studyInstanceUid);
     const failures: unknown[] = [];
-    const files = remoteFiles(server, refs, { ahead: true }).map(
+    const images = refs.filter((ref) => !isReadingObject(ref));
+    const files = remoteFiles(server, images, { ahead: true }).map(
       (file): RemoteFile => ({ name: file.name, read: () => file.read().catch((error: unknown) => (failures.push(error), Promise.reject(error))) }),
     );
     const what = study.studyDate ? `the study of ${study.studyDate}` : 'the study';
@@ -59,7 +60,7 @@ export async function openStudy(study: Pick<StudySummary, 'studyInstanceUid'> & 
     // A reading stored on the PACS (SpineLens SR and SEG) comes back with its study.
     await deliverReadingObjects(server, refs).catch((error: unknown) => useDicomWebStore.getState().setError(`The stored reading could not be opened: ${errorMessage(error)}`));
     if (failures.length > 0) {
-      useDicomWebStore.getState().setError(`${failures.length} of ${refs.length} images could not be retrieved: ${errorMessage(failures[0])}`);
+      useDicomWebStore.getState().setError(`${failures.length} of ${images.length} images could not be retrieved: ${errorMessage(failures[0])}`);
     }
     const patientId = study.patientId ?? (await searchStudies(server, { studyInstanceUid: study.studyInstanceUid }))[0]?.patientId;
     if (patientId) await findPriors(server, patientId);

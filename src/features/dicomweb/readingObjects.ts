@@ -17,9 +17,12 @@ export function onReadingObjectsOpened(listener: Listener): () => void {
 
 const READING_MODALITIES = new Set(['SR', 'SEG']);
 
+/** An SR or SEG: retrieved once, by deliverReadingObjects, not by the image import (which would only skip it). */
+export const isReadingObject = (ref: InstanceRef): boolean => READING_MODALITIES.has(ref.modality);
+
 /** Retrieves the study's reading objects (skipped by the image import) and hands them to the listeners. */
 export async function deliverReadingObjects(server: DicomWebServer, refs: readonly InstanceRef[]): Promise<void> {
-  const wanted = refs.filter((r) => READING_MODALITIES.has(r.modality));
+  const wanted = refs.filter(isReadingObject);
   if (wanted.length === 0 || listeners.size === 0) return;
   const objects = await Promise.all(wanted.map(async (ref) => ({ name: `${ref.modality} ${ref.sopInstanceUid}.dcm`, bytes: await retrieveInstance(server, ref) })));
   for (const listener of listeners) await listener(objects);
