@@ -1,5 +1,5 @@
 import { ensureCornerstone } from '../../viewer/cornerstoneSetup';
-import type { Types } from '@cornerstonejs/core';
+import { BaseVolumeViewport, StackViewport, type Types } from '@cornerstonejs/core';
 import { nextLevelDown, type VertebralLabel } from '../../lesions';
 import type { Vec3 } from '../../geometry/vec3';
 import { nextLabelIn, useLabelingStore } from './labelingStore';
@@ -8,15 +8,13 @@ import { instanceForImageId } from '../../viewer/imageRegistry';
 import { configureTool, selectTool } from '../../viewer/toolGroup';
 import { recordUndoable } from '../../viewer/undoHistory';
 
-type ViewportImages = { getCurrentImageId(): string | undefined; getImageIds?(): string[] };
-
 /**
  * The study and frame of reference of what a viewport shows. A reconstructed plane (the sagittal MPR of an axial CT)
  * lies on no acquired image, so Cornerstone gives it no current image id: any image of the volume tells the study.
  */
 export function viewportStudy(viewport: Types.IViewport): { studyInstanceUid: string; frameOfReferenceUid: string } | null {
-  const images = viewport as unknown as ViewportImages;
-  const imageId = images.getCurrentImageId() ?? images.getImageIds?.()[0];
+  const images = viewport instanceof StackViewport || viewport instanceof BaseVolumeViewport ? viewport : undefined;
+  const imageId = images?.getCurrentImageId() ?? images?.getImageIds()[0];
   const found = imageId ? instanceForImageId(imageId) : undefined;
   if (!found) return null;
   return { studyInstanceUid: found.instance.studyInstanceUid, frameOfReferenceUid: found.instance.frameOfReferenceUid };
