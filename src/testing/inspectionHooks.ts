@@ -58,7 +58,7 @@ async function decode(fileName: string, frameIndex = 0): Promise<DecodedStats> {
 function viewportInfo(slot: number) {
   const viewport = viewportOfSlot(slot);
   if (!viewport) return null;
-  const { invert } = (viewport as unknown as { getProperties(): { invert?: boolean } }).getProperties();
+  const invert = viewport.getProperties()?.invert;
   return { camera: viewport.getCamera(), slice: viewport.getSliceIndex(), slices: viewport.getNumberOfSlices(), invert: invert === true };
 }
 
