@@ -107,9 +107,11 @@ test('measure and segment the sample, export SR and SEG, open them in a browser 
     drawnAfter[n]!.points.forEach((p, i) => p.forEach((v, a) => expect(v).toBeCloseTo(original!.points[i]![a]!, 2)));
   });
   await showPanel(second, 'm', 'measurement-panel');
-  // On screen: at the slice the length lies on, its line and the arrow are drawn in the annotation colour.
+  // On screen: "Show this measurement" (by mouse) brings the slice the length lies on, drawn with the arrow.
+  expect(await annotationPixels(second)).toBe(0);
+  await items(second).and(second.locator('[data-kind="length"]')).locator('.measurement-jump').click();
   const lengthDrawing = drawnAfter.find((d) => d?.toolName === 'Length')!;
-  await pageAt(second, 0, lengthDrawing.points[0] as Vec3);
+  await expect.poll(() => second.evaluate((s) => window.__spinelens!.viewportInfo(s)?.camera.focalPoint?.[0] ?? null, 0)).toBeCloseTo(lengthDrawing.points[0]![0]!, 1);
   await expect.poll(() => annotationPixels(second)).toBeGreaterThan(50);
   await second.screenshot({ path: test.info().outputPath('round-trip.png') });
   await other.close();
