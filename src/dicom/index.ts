@@ -14,3 +14,4 @@ export { sopClassName } from './sopClasses';
 export { isSupportedTransferSyntax, transferSyntaxName } from './transferSyntaxes';
 export { formatTag } from './tagNames';
 export { safeText } from './safeText';
+export { isUncalibratedSeries } from './calibration';

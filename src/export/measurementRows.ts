@@ -1,5 +1,5 @@
 import { assignLevel, lesionSummary, timepointsFromStudies, type SpineLensState } from '../lesions';
-import { bidirectionalAxes, lengthMm, measurementCentre, mm3ToMl, type Measurement } from '../measure';
+import { UNCALIBRATED_PX, bidirectionalAxes, lengthMm, measurementCentre, mm3ToMl, type Measurement } from '../measure';
 import type { CaseContext } from './caseContext';
 
 /** One measured quantity: the rows of the CSV, the lesion table of the report. */
@@ -16,7 +16,8 @@ export interface MeasurementRow {
   measurementId: string;
 }
 
-const DECIMALS: Record<string, number> = { mm: 1, mm2: 1, HU: 1, mL: 2, '': 1 };
+const UNCALIBRATED_PX2 = 'px2 (uncalibrated)';
+const DECIMALS: Record<string, number> = { mm: 1, mm2: 1, HU: 1, mL: 2, '': 1, [UNCALIBRATED_PX]: 1, [UNCALIBRATED_PX2]: 1 };
 
 /** Rounds to what the unit is measured to (0.1 mm, 0.01 mL): the CSV never shows more than the screen. */
 export const roundForUnit = (value: number, unit: string): number => {
@@ -24,7 +25,14 @@ export const roundForUnit = (value: number, unit: string): number => {
   return Math.round(value * factor) / factor;
 };
 
+/** On a series without a valid Pixel Spacing, lengths are px and areas px²: said so in the unit, never mm. */
 function quantities(m: Measurement): { kind: string; value: number; unit: string }[] {
+  const found = calibratedQuantities(m);
+  if (m.uncalibrated !== true) return found;
+  return found.map((q) => (q.unit === 'mm' ? { ...q, unit: UNCALIBRATED_PX } : q.unit === 'mm2' ? { ...q, unit: UNCALIBRATED_PX2 } : q));
+}
+
+function calibratedQuantities(m: Measurement): { kind: string; value: number; unit: string }[] {
   switch (m.kind) {
     case 'length':
       return [{ kind: m.axis ? `length (${m.axis})` : 'length', value: lengthMm(m.points[0], m.points[1]), unit: 'mm' }];

@@ -45,13 +45,21 @@ export interface LesionTimepointSummary {
   segmentationFlagged: boolean;
   /** (segmented − ellipsoid) / ellipsoid × 100. */
   segmentedVsEllipsoidPercent: number | null;
+  /**
+   * Lengths drawn on series without a valid Pixel Spacing: in px, kept apart from every mm and mL above (which
+   * come from calibrated measurements only). Null when there are none.
+   */
+  uncalibrated: { seriesKeys: string[]; longestPx: { px: number; measurementId: string; plane: Plane } | null } | null;
 }
 
 /** A lesion at a timepoint; with `seriesKey`, only what was measured or segmented in that series. */
 export function lesionSummary(state: SpineLensState, lesionId: string, studyInstanceUid: string, seriesKey?: string): LesionTimepointSummary {
   const inScope = (x: { lesionId?: string; studyInstanceUid: string; seriesKey: string }): boolean =>
     x.lesionId === lesionId && x.studyInstanceUid === studyInstanceUid && (seriesKey === undefined || x.seriesKey === seriesKey);
-  const measurements = state.measurements.filter(inScope).sort(byCreatedAt);
+  const inScopeMeasurements = state.measurements.filter(inScope).sort(byCreatedAt);
+  // A length in px is no length in mm: only calibrated measurements make diameters and volumes.
+  const measurements = inScopeMeasurements.filter((m) => m.uncalibrated !== true);
+  const inPixels = inScopeMeasurements.filter((m) => m.uncalibrated === true);
   const segmentation = state.segmentationSummaries.findLast(inScope) ?? null;
   const diameters = diametersFrom(measurements);
   const ellipsoidVolumeMl = diameters?.volumeMl ?? null;
@@ -59,7 +67,7 @@ export function lesionSummary(state: SpineLensState, lesionId: string, studyInst
   return {
     lesionId,
     studyInstanceUid,
-    measurementIds: measurements.map((m) => m.id),
+    measurementIds: inScopeMeasurements.map((m) => m.id),
     longestDiameter: longestDiameter(measurements),
     longestAxialDiameter: longestDiameter(measurements.filter((m) => measurementPlane(m) === 'axial')),
     defaultShortAxisIds: measurements.filter((m) => m.kind === 'bidirectional' && m.shortAxisSet === false).map((m) => m.id),
@@ -72,6 +80,7 @@ export function lesionSummary(state: SpineLensState, lesionId: string, studyInst
       segmentedVolumeMl !== null && ellipsoidVolumeMl !== null && ellipsoidVolumeMl > 0
         ? ((segmentedVolumeMl - ellipsoidVolumeMl) / ellipsoidVolumeMl) * 100
         : null,
+    uncalibrated: inPixels.length === 0 ? null : { seriesKeys: [...new Set(inPixels.map((m) => m.seriesKey))], longestPx: uncalibratedLongest(inPixels) },
   };
 }
 
@@ -88,6 +97,11 @@ function longestDiameter(measurements: readonly Measurement[]): LesionTimepointS
     if (mm !== null && plane !== null && (best === null || mm > best.mm)) best = { mm, measurementId: m.id, plane };
   }
   return best;
+}
+
+function uncalibratedLongest(measurements: readonly Measurement[]): NonNullable<LesionTimepointSummary['uncalibrated']>['longestPx'] {
+  const longest = longestDiameter(measurements);
+  return longest ? { px: longest.mm, measurementId: longest.measurementId, plane: longest.plane } : null;
 }
 
 /** The long axis; a default short axis never counts, even when a long-axis edit left it the longer one. */

@@ -21,6 +21,7 @@ const measurementBase = {
   lesionId: z.string().min(1).optional(),
   level: z.string().min(1).optional(),
   viewPlaneNormal: vec3.optional(),
+  uncalibrated: z.literal(true).optional(),
 };
 
 const measurementSchema = z.discriminatedUnion('kind', [

@@ -30,6 +30,8 @@ export interface MeasurementContext {
   seriesKey: string;
   frameOfReferenceUid: string;
   createdAt: string;
+  /** The series has no valid Pixel Spacing (see MeasurementBase.uncalibrated). */
+  uncalibrated?: true;
 }
 
 /**

@@ -7,6 +7,14 @@ export function formatMm(mm: number): string {
   return Number.isFinite(mm) ? `${fixed(mm, 1)} mm` : MISSING;
 }
 
+/** The unit of a length drawn on a series without a valid Pixel Spacing. */
+export const UNCALIBRATED_PX = 'px (uncalibrated)';
+
+/** "31.2 px (uncalibrated)": a length on an image without a valid Pixel Spacing, never said in mm. */
+export function formatUncalibratedPx(px: number): string {
+  return Number.isFinite(px) ? `${fixed(px, 1)} ${UNCALIBRATED_PX}` : MISSING;
+}
+
 /** Signed change in mm: "+5.0 mm", "−3.1 mm", "0.0 mm". */
 export function formatSignedMm(mm: number): string {
   return Number.isFinite(mm) ? `${signed(mm, 1)} mm` : MISSING;

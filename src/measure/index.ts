@@ -22,5 +22,5 @@ export {
   type OrthogonalDiameterInput,
   type OrthogonalDiameters,
 } from './orthogonalDiameters';
-export { MINUS, formatMl, formatMm, formatPercent, formatSignedMm } from './format';
+export { MINUS, UNCALIBRATED_PX, formatMl, formatMm, formatPercent, formatSignedMm, formatUncalibratedPx } from './format';
 export { measurementCentre } from './centre';

@@ -33,6 +33,11 @@ export interface MeasurementBase {
   level?: string;
   /** Normal of the view plane it was drawn in (LPS); absent for measurements saved before it was kept. */
   viewPlaneNormal?: Vec3;
+  /**
+   * Drawn on a series without a valid Pixel Spacing: its coordinates are in pixels laid out as if 1 mm apart, so
+   * its lengths are px and no mm, mm² or mL may come from it. Absent: calibrated.
+   */
+  uncalibrated?: true;
 }
 
 export interface LengthMeasurement extends MeasurementBase {

@@ -27,7 +27,10 @@ export interface Provenance {
 }
 
 export interface SourcedValue {
+  /** In the quantity's unit; in px when `uncalibrated`. */
   value: number;
+  /** A length in px from a series without a valid Pixel Spacing: shown as such, never compared. */
+  uncalibrated?: true;
   provenance: Provenance;
   /** Why the value does not drive the response (flagged, not confirmed); undefined when it may. */
   excludedBecause?: string;
@@ -38,6 +41,8 @@ export interface CountedValue {
   counted: SourcedValue | null;
   /** Values of the same quantity from the other series of the timepoint: shown, never counted. */
   others: SourcedValue[];
+  /** Why the counted series gives no value of this quantity although it was measured (no valid Pixel Spacing). */
+  notComputed?: string;
 }
 
 /** Each quantity of a lesion at a timepoint: the counted series' value and the others. */
@@ -56,9 +61,16 @@ export function countedValues(
       const v = sourcedValue(state, seriesKey, summary, q, lookup);
       return v ? [{ seriesKey, v }] : [];
     });
+    const counted = values.find((x) => x.seriesKey === choice.counted)?.v ?? null;
+    const countedSummary = perSeries.find((x) => x.seriesKey === choice.counted)?.summary;
+    const notComputed =
+      counted === null && q !== 'longestDiameter' && choice.counted !== null && countedSummary?.uncalibrated
+        ? `not computed: needs a calibrated series (${seriesName({ seriesKey: choice.counted, ...named(seriesInfo(state, choice.counted, lookup)) })} has no valid Pixel Spacing)`
+        : undefined;
     return {
-      counted: values.find((x) => x.seriesKey === choice.counted)?.v ?? null,
+      counted,
       others: values.filter((x) => x.seriesKey !== choice.counted).map((x) => x.v),
+      ...(notComputed ? { notComputed } : {}),
     };
   };
   return { segmentedVolume: entry('segmentedVolume'), ellipsoidVolume: entry('ellipsoidVolume'), longestDiameter: entry('longestDiameter') };
@@ -75,7 +87,16 @@ function sourcedValue(
   const base = { seriesKey, modality: info.modality, seriesDescription: info.description, method: METHOD[q], plane: null, flags: [] };
   if (q === 'longestDiameter') {
     const d = summary.longestDiameter;
-    return d ? { value: d.mm, provenance: { ...base, plane: d.plane } } : null;
+    if (d) return { value: d.mm, provenance: { ...base, plane: d.plane } };
+    const px = summary.uncalibrated?.longestPx;
+    return px
+      ? {
+          value: px.px,
+          uncalibrated: true,
+          provenance: { ...base, plane: px.plane },
+          excludedBecause: `not evaluable: ${seriesName({ seriesKey, ...named(info) })} has no valid Pixel Spacing (length in px, not mm)`,
+        }
+      : null;
   }
   if (q === 'ellipsoidVolume') return summary.ellipsoidVolumeMl === null ? null : { value: summary.ellipsoidVolumeMl, provenance: base };
   const seg = summary.segmentation;
@@ -95,6 +116,8 @@ function sourcedValue(
       }
     : { value, provenance };
 }
+
+const named = (info: { modality: string; description: string }) => ({ modality: info.modality, seriesDescription: info.description });
 
 /** "MR · SAG T2 TSE", or the series key when nothing is known of it. */
 export function seriesName(p: Pick<Provenance, 'modality' | 'seriesDescription' | 'seriesKey'>): string {

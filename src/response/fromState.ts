@@ -125,6 +125,8 @@ function lesionValue(context: ValueContext, lesion: Lesion, i: number, kind: 'di
   }
   const summary = lesionSummary(state, lesion.id, studyInstanceUid, counted);
   const where = nameOf(counted);
+  // Pixels laid out as if 1 mm apart: any number from them would be a made-up mm or mL, and a made-up response.
+  if (summary.uncalibrated !== null) return ne(`${where} has no valid Pixel Spacing (lengths in px, not mm)`);
   if (kind === 'diameter') {
     if (summary.longestAxialDiameter) return { studyInstanceUid, value: summary.longestAxialDiameter.mm };
     const other = summary.longestDiameter;

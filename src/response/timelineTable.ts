@@ -24,6 +24,10 @@ export interface TimelineCell {
   excludedBecause?: string;
   /** Values of the other series of this timepoint: shown with their series, never counted. */
   others: SourcedValue[];
+  /** The value is a length in px (no valid Pixel Spacing): shown as such, never compared. */
+  uncalibrated?: true;
+  /** Why a measured quantity has no value here ("not computed: needs a calibrated series …"). */
+  notComputed?: string;
   /** Null at the baseline, before it, or when either value is missing or excluded. */
   fromBaseline: Change | null;
   /** From the smallest usable value between the baseline and the previous timepoint (baseline included). */
@@ -86,9 +90,16 @@ export function lesionTimeline(state: SpineLensState, lesion: Lesion, timepoints
   const rows = timepoints.map((timepoint, i): TimelineRow => {
     const cells = Object.fromEntries(
       TIMELINE_QUANTITIES.map((q) => {
-        const { counted, others } = values[i]![q];
+        const { counted, others, notComputed } = values[i]![q];
         const excludedBecause = exclusion(q, i);
-        const shown = { value: counted?.value ?? null, provenance: counted?.provenance ?? null, others, ...(excludedBecause ? { excludedBecause } : {}) };
+        const shown = {
+          value: counted?.value ?? null,
+          provenance: counted?.provenance ?? null,
+          others,
+          ...(excludedBecause ? { excludedBecause } : {}),
+          ...(counted?.uncalibrated ? { uncalibrated: true as const } : {}),
+          ...(notComputed ? { notComputed } : {}),
+        };
         if (baselineIndex < 0 || i <= baselineIndex) return [q, { ...shown, fromBaseline: null, fromNadir: null, nadir: null }];
         const value = usable(q, i);
         const baseline = usable(q, baselineIndex);

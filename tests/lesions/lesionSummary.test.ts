@@ -115,6 +115,7 @@ describe('lesionSummary', () => {
       segmentedVolumeMl: null,
       segmentationFlagged: false,
       segmentedVsEllipsoidPercent: null,
+      uncalibrated: null,
     });
   });
 });

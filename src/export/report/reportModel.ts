@@ -8,6 +8,8 @@ export interface ReportLesionRow {
   longestDiameterMm: number | null;
   ellipsoidVolumeMl: number | null;
   segmentedVolumeMl: number | null;
+  /** Longest length measured on a series without a valid Pixel Spacing, in px: never a diameter in mm. */
+  uncalibratedLongestPx: number | null;
 }
 
 export interface ReportLesion {
@@ -61,6 +63,7 @@ export function tumourBoardReport(state: SpineLensState, context: CaseContext): 
           longestDiameterMm: summary.longestDiameter?.mm ?? null,
           ellipsoidVolumeMl: summary.ellipsoidVolumeMl,
           segmentedVolumeMl: summary.segmentedVolumeMl,
+          uncalibratedLongestPx: summary.uncalibrated?.longestPx?.px ?? null,
         };
       }),
     })),

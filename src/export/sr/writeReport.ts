@@ -13,18 +13,34 @@ export type ReportIds = DerivedObjectIds;
 /** The Series Instance UID a measurement was made on (its series key holds it, with a suffix when a series was split). */
 const seriesUidOf = (m: Measurement, study: CaseStudy): string => study.series.find((s) => s.seriesKey === m.seriesKey)?.seriesInstanceUid ?? m.seriesKey.split('|')[0] ?? '';
 
+/**
+ * A measurement on a series without a valid Pixel Spacing is left out, with a comment saying so: TID 1500 places it by
+ * SCOORD3D in the frame of reference's millimetres and a reader takes its length as a physical one; its coordinates
+ * and lengths are pixels, and no unit ("{pixels}" included) would make its SCOORD3D true. The case JSON keeps it.
+ */
+function calibratedOnly(measurements: readonly Measurement[], study: CaseStudy): { written: Measurement[]; note: ContentItem[] } {
+  const left = measurements.filter((m) => m.uncalibrated === true);
+  if (left.length === 0) return { written: [...measurements], note: [] };
+  const series = [...new Set(left.map((m) => study.series.find((s) => s.seriesKey === m.seriesKey)))].map((s) =>
+    s ? [s.modality, s.description].filter(Boolean).join(' ') || s.seriesInstanceUid : 'a series',
+  );
+  const text = `${left.length} measurement${left.length > 1 ? 's' : ''} left out: ${series.join(', ')} has no valid Pixel Spacing (0028,0030), so ${left.length > 1 ? 'their lengths are' : 'its length is'} in pixels, not mm (uncalibrated)`;
+  return { written: measurements.filter((m) => m.uncalibrated !== true), note: [textItem('CONTAINS', CODES.comment, text)] };
+}
+
 function lesionGroup(state: SpineLensState, lesion: Lesion, study: CaseStudy): ContentItem | null {
   const studyUid = study.studyInstanceUid;
-  const measurements = state.measurements.filter((m) => m.lesionId === lesion.id && m.studyInstanceUid === studyUid);
+  const all = state.measurements.filter((m) => m.lesionId === lesion.id && m.studyInstanceUid === studyUid);
+  const { written: measurements, note } = calibratedOnly(all, study);
   const segmentations = state.segmentationSummaries.filter((s) => s.lesionId === lesion.id && s.studyInstanceUid === studyUid);
-  if (measurements.length === 0 && segmentations.length === 0) return null;
+  if (all.length === 0 && segmentations.length === 0) return null;
   const children: ContentItem[] = [
     textItem('HAS OBS CONTEXT', CODES.trackingIdentifier, lesion.name || 'Lesion'),
     uidItem('HAS OBS CONTEXT', CODES.trackingUniqueIdentifier, trackingUidFor(lesion.id)),
     codeItem('CONTAINS', CODES.finding, CODES.lesion),
   ];
   if (lesion.level) children.push(codeItem('HAS CONCEPT MOD', CODES.findingSite, levelCode(lesion.level)));
-  children.push(...measurements.flatMap((m) => measurementItems(m, seriesUidOf(m, study))));
+  children.push(...measurements.flatMap((m) => measurementItems(m, seriesUidOf(m, study))), ...note);
   const summary = lesionSummary(state, lesion.id, studyUid);
   if (summary.ellipsoidVolumeMl !== null) children.push(numItem(CODES.volume, summary.ellipsoidVolumeMl, CODES.ml, { method: CODES.ellipsoidFromDiameters }));
   for (const s of segmentations) children.push(numItem(CODES.volume, mm3ToMl(s.volumeMm3), CODES.ml, { method: CODES.sumOfSegmentedVoxelVolumes }));
@@ -34,8 +50,9 @@ function lesionGroup(state: SpineLensState, lesion: Lesion, study: CaseStudy): C
 /** The measurements and arrows of the study that belong to no lesion: one group without a tracking identity. */
 function unassignedGroup(state: SpineLensState, study: CaseStudy): ContentItem | null {
   const lesionIds = new Set(state.lesions.map((l) => l.id));
-  const loose = state.measurements.filter((m) => m.studyInstanceUid === study.studyInstanceUid && !(m.lesionId && lesionIds.has(m.lesionId)));
-  return loose.length ? container('CONTAINS', CODES.measurementGroup, loose.flatMap((m) => measurementItems(m, seriesUidOf(m, study)))) : null;
+  const all = state.measurements.filter((m) => m.studyInstanceUid === study.studyInstanceUid && !(m.lesionId && lesionIds.has(m.lesionId)));
+  const { written: loose, note } = calibratedOnly(all, study);
+  return all.length ? container('CONTAINS', CODES.measurementGroup, [...loose.flatMap((m) => measurementItems(m, seriesUidOf(m, study))), ...note]) : null;
 }
 
 /** The TID 1500 report of one study: one measurement group per lesion measured or segmented in it. */

@@ -1,6 +1,7 @@
 import { createPortal } from 'react-dom';
 import { formatDicomDate } from '../../../dicom';
 import { chartPoints, type ReportLesion, type TumourBoardReport as Report } from '../../../export';
+import { formatUncalibratedPx } from '../../../measure';
 import type { KeyImage } from './keyImages';
 import './report.css';
 
@@ -81,8 +82,8 @@ export function TumourBoardReport({ report, images }: { report: Report; images: 
                 <tr key={row.timepoint}>
                   <td>{row.timepoint}</td>
                   <td>{formatDicomDate(row.date)}</td>
-                  <td>{number(row.longestDiameterMm, 1)}</td>
-                  <td>{number(row.ellipsoidVolumeMl, 2)}</td>
+                  <td>{row.longestDiameterMm === null && row.uncalibratedLongestPx !== null ? formatUncalibratedPx(row.uncalibratedLongestPx) : number(row.longestDiameterMm, 1)}</td>
+                  <td>{row.ellipsoidVolumeMl === null && row.uncalibratedLongestPx !== null ? 'needs a calibrated series' : number(row.ellipsoidVolumeMl, 2)}</td>
                   <td>{number(row.segmentedVolumeMl, 2)}</td>
                 </tr>
               ))}

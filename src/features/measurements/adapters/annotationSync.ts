@@ -1,5 +1,6 @@
 import { eventTarget, getRenderingEngines, type Types } from '@cornerstonejs/core';
 import { annotation as csAnnotation, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
+import { isUncalibratedSeries } from '../../../dicom/calibration';
 import type { SeriesNode } from '../../../dicom/types';
 import type { Measurement } from '../../../measure/types';
 import { findSeries, SLOT_COUNT, useViewerStore } from '../../../state/viewerStore';
@@ -68,6 +69,8 @@ function syncAnnotation(annotation: ToolTypes.Annotation): void {
     seriesKey: series.key,
     frameOfReferenceUid: series.frameOfReferenceUid || (json.metadata.FrameOfReferenceUID ?? ''),
     createdAt: existing?.createdAt ?? new Date().toISOString(),
+    // Kept on the measurement so no mm, mL or response comes from it anywhere, its series open or not.
+    ...(isUncalibratedSeries(series) ? { uncalibrated: true as const } : {}),
   });
   if (measurement) useMeasurementStore.getState().upsertMeasurement(measurement, savedForm(json));
 }

@@ -103,6 +103,10 @@ export function LesionCard({ lesion, lesions, studies }: Props) {
                   </span>
                 ))}
               </p>
+            ) : summary.uncalibrated ? (
+              <p className="muted" data-testid="lesion-uncalibrated">
+                Ellipsoid volume not computed: needs a calibrated series (no valid Pixel Spacing, lengths in px).
+              </p>
             ) : (
               <p className="muted">Ellipsoid volume: add an axial bidirectional and a craniocaudal length, or three lengths with axes.</p>
             )}

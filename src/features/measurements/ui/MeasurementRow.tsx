@@ -24,7 +24,8 @@ export function MeasurementRow({ measurement: m, lesions }: Props) {
   // The one Delete would remove is marked, so the reader knows before pressing it.
   const selected = useSyncExternalStore(subscribeToSelection, () => isMeasurementSelected(m.id));
   // Without a valid Pixel Spacing the image is in pixels: no millimetres may be shown for it.
-  const calibrated = useViewerStore((s) => findSeries(s.patients, m.seriesKey)?.frames.every((f) => f.instance.frames[f.frameIndex]?.pixelSpacing) ?? true);
+  const seriesCalibrated = useViewerStore((s) => findSeries(s.patients, m.seriesKey)?.frames.every((f) => f.instance.frames[f.frameIndex]?.pixelSpacing) ?? true);
+  const calibrated = seriesCalibrated && m.uncalibrated !== true;
   const value = measurementValue(m, calibrated);
   return (
     <li className={selected ? 'measurement-item selected' : 'measurement-item'} data-testid="measurement-item" data-kind={m.kind} aria-current={selected ? 'true' : undefined}>

@@ -1,8 +1,10 @@
-import { formatMl, formatMm, formatPercent, formatSignedMm } from '../../../measure/format';
+import { formatMl, formatMm, formatPercent, formatSignedMm, formatUncalibratedPx } from '../../../measure/format';
 import { QUANTITY_LABEL, QUANTITY_UNIT, TIMELINE_QUANTITIES, type Change, type LesionTimeline, type TimelineQuantity } from '../../../response';
 import { ValueSource } from './ValueSource';
 
-const formatValue = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? formatMl(v) : formatMm(v));
+/** A value in its unit; a length from a series without a valid Pixel Spacing in px, never mm. */
+const formatValue = (q: TimelineQuantity, v: number, uncalibrated?: true) =>
+  uncalibrated ? formatUncalibratedPx(v) : QUANTITY_UNIT[q] === 'mL' ? formatMl(v) : formatMm(v);
 const formatDelta = (q: TimelineQuantity, v: number) => (QUANTITY_UNIT[q] === 'mL' ? `${v > 0 ? '+' : ''}${formatMl(v)}` : formatSignedMm(v));
 
 function ChangeCell({ quantity, change }: { quantity: TimelineQuantity; change: Change | null }) {
@@ -19,7 +21,7 @@ function ChangeCell({ quantity, change }: { quantity: TimelineQuantity; change: 
 
 /** One table per quantity that has a value: each timepoint's value with change from baseline and from nadir. */
 export function LesionTable({ timeline }: { timeline: LesionTimeline }) {
-  const quantities = TIMELINE_QUANTITIES.filter((q) => timeline.rows.some((r) => r.cells[q].value !== null));
+  const quantities = TIMELINE_QUANTITIES.filter((q) => timeline.rows.some((r) => r.cells[q].value !== null || r.cells[q].notComputed));
   if (quantities.length === 0) return <p className="muted">No diameter or volume measured yet.</p>;
   return (
     <>
@@ -41,10 +43,10 @@ export function LesionTable({ timeline }: { timeline: LesionTimeline }) {
                 <tr key={row.timepoint.studyInstanceUid} data-testid="timeline-row">
                   <th scope="row">{row.timepoint.label}</th>
                   <td className="timeline-value" data-testid="timeline-value">
-                    {cell.value === null ? '—' : formatValue(q, cell.value)}
+                    {cell.value === null ? (cell.notComputed ? <span data-testid="value-not-computed">{cell.notComputed}</span> : '—') : formatValue(q, cell.value, cell.uncalibrated)}
                     {cell.excludedBecause && (
                       <span className="flag flag-warn" data-testid="value-excluded" title={cell.excludedBecause}>
-                        {cell.provenance?.flags.length && !cell.provenance.confirmedAt ? 'flagged' : 'not compared'}
+                        {cell.uncalibrated ? 'uncalibrated' : cell.provenance?.flags.length && !cell.provenance.confirmedAt ? 'flagged' : 'not compared'}
                       </span>
                     )}
                     {cell.provenance && (
@@ -56,7 +58,7 @@ export function LesionTable({ timeline }: { timeline: LesionTimeline }) {
                     {cell.excludedBecause && <div className="excluded-reason">{cell.excludedBecause}.</div>}
                     {cell.others.map((o) => (
                       <div key={o.provenance.seriesKey} className="other-series-value" data-testid="other-series-value">
-                        also {formatValue(q, o.value)} (not counted) · <ValueSource provenance={o.provenance} />
+                        also {formatValue(q, o.value, o.uncalibrated)} (not counted) · <ValueSource provenance={o.provenance} />
                         {o.excludedBecause && <span className="flag flag-warn">flagged</span>}
                       </div>
                     ))}
