@@ -58,7 +58,8 @@ export function seriesInfo(state: SpineLensState, seriesKey: string, lookup?: Se
 /**
  * The series that counts at each timepoint. The reader's choice wins; otherwise, so that a value never
  * switches silently when another series is measured later: at baseline the first series measured, at a
- * follow-up the first series of the baseline's modality (else its first series measured).
+ * follow-up the first series of the baseline's modality (else its first series measured). A series without a valid
+ * Pixel Spacing comes after every calibrated one: its lengths are px and could only make the timepoint NE.
  */
 export function countedSeries(state: SpineLensState, timepoints: readonly Timepoint[], lookup?: SeriesLookup): TimepointSeries[] {
   const baseline = timepoints.find((t) => t.isBaseline);
@@ -69,8 +70,11 @@ export function countedSeries(state: SpineLensState, timepoints: readonly Timepo
     if (chosen !== undefined && seriesKeys.includes(chosen)) return pick(chosen, 'reader');
     if (seriesKeys.length === 0) return pick(null, 'none');
     if (seriesKeys.length === 1) return pick(seriesKeys[0]!, 'only-series');
-    const sameModality = baselineModality ? seriesKeys.find((k) => seriesInfo(state, k, lookup).modality === baselineModality) : undefined;
-    return sameModality !== undefined ? pick(sameModality, 'baseline-modality') : pick(seriesKeys[0]!, 'first-measured');
+    // A series without a valid Pixel Spacing has no value that can count: by default another one is preferred.
+    const calibrated = seriesKeys.filter((k) => !state.measurements.some((m) => m.seriesKey === k && m.uncalibrated === true));
+    const candidates = calibrated.length > 0 ? calibrated : seriesKeys;
+    const sameModality = baselineModality ? candidates.find((k) => seriesInfo(state, k, lookup).modality === baselineModality) : undefined;
+    return sameModality !== undefined ? pick(sameModality, 'baseline-modality') : pick(candidates[0]!, 'first-measured');
   };
   const atBaseline = baseline ? choose(baseline.studyInstanceUid, null) : null;
   const baselineModality = atBaseline?.counted ? seriesInfo(state, atBaseline.counted, lookup).modality || null : null;

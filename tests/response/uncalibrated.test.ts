@@ -4,7 +4,7 @@ import { buildSeries, isUncalibratedSeries, parseInstance, type SeriesNode } fro
 import type { Vec3 } from '../../src/geometry/vec3';
 import { emptyState, lesionSummary, timepointsFromStudies, type SpineLensState } from '../../src/lesions';
 import { lengthMeasurement } from '../lesions/fixtures';
-import { lesionTimeline, patientResponse } from '../../src/response';
+import { countedSeries, lesionTimeline, patientResponse } from '../../src/response';
 import { lesion } from './responseFixtures';
 
 /** The phantom slice parsed and grouped as the viewer does, its Pixel Spacing written as `spacing`. */
@@ -102,5 +102,19 @@ describe('a series without a valid Pixel Spacing', () => {
     expect(timeline.rows[1]!.cells.ellipsoidVolume.notComputed).toMatch(/needs a calibrated series/);
     expect(timeline.rows[0]!.cells.longestDiameter.value).toBeCloseTo(14, 9);
     expect(timeline.rows[0]!.cells.longestDiameter.uncalibrated).toBeUndefined();
+  });
+
+  it('counts, by default, a calibrated series of the same timepoint measured after it', () => {
+    const state = stateWith(calibrated, broken, 5);
+    // The same follow-up also measured later on a calibrated series: the disc at 0.7 mm, 10 px across, 7 mm.
+    const later = lengthMeasurement([0, 0, 0], [7, 0, 0], { lesionId: 'L', studyInstanceUid: 'follow-up', seriesKey: 'follow-up:calibrated', createdAt: '2030-01-01T00:00:00.000Z' });
+    const both: SpineLensState = { ...state, measurements: [...state.measurements, later] };
+    expect(countedSeries(both, timepoints, phantomInfo)[1]).toMatchObject({ counted: 'follow-up:calibrated', basis: 'baseline-modality' });
+    // 14 → 7 mm is −50%: a partial response, from millimetres on both sides.
+    const [, followUp] = patientResponse(both, timepoints, { seriesInfo: phantomInfo }).recist;
+    expect(followUp).toMatchObject({ category: 'PR', value: 7 });
+    // The reader may still choose the uncalibrated series: then the timepoint is NE, never a response from px.
+    const chosen = { ...both, countedSeries: [{ studyInstanceUid: 'follow-up', seriesKey: state.measurements[1]!.seriesKey }] };
+    expect(patientResponse(chosen, timepoints, { seriesInfo: phantomInfo }).recist[1]!.category).toBe('NE');
   });
 });
