@@ -66,6 +66,6 @@ test('a length across the phantom disc on a CT without Pixel Spacing: px (uncali
   await download.saveAs(path);
   const rows = readCsv(readFileSync(path, 'utf8'));
   expect(rows.map((r) => r['kind'])).toEqual(['length']);
-  expect(rows[0]).toMatchObject({ unit: 'px (uncalibrated)', series: 'CT 8-BIT CT NO SPACING', lesion: expect.any(String) as string });
+  expect(rows[0]).toMatchObject({ unit: 'px (uncalibrated)', series: 'CT 8-BIT CT NO SPACING', lesion: 'Lesion 1' });
   expect(Number(rows[0]!['value'])).toBeCloseTo(2 * DISC.radius, 0);
 });
