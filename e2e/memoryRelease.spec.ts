@@ -9,6 +9,7 @@ interface MemoryHooks {
     cachedVolumeIds(): string[];
     segmentation(): { sessions: number; worker: boolean };
     settled(): Promise<void>;
+    staleGraphicsResources(): number;
   };
   segmentation: { saved(): boolean };
 }
@@ -32,7 +33,7 @@ const memory = (page: Page) =>
   hooks(page)(async () => {
     const h = (window as unknown as { __spinelens: MemoryHooks }).__spinelens;
     await h.memory.settled();
-    return { cacheBytes: h.memory.cacheBytes(), volumes: h.memory.cachedVolumeIds(), ...h.memory.segmentation() };
+    return { cacheBytes: h.memory.cacheBytes(), volumes: h.memory.cachedVolumeIds(), staleGraphics: h.memory.staleGraphicsResources(), ...h.memory.segmentation() };
   });
 
 async function heapUsed(page: Page, cdp: Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>): Promise<number> {
@@ -91,6 +92,8 @@ test('closing and reopening a segmented study ten times: the cache empties, sess
     expect(closed.sessions).toBe(0);
     expect(closed.worker).toBe(false);
     expect(closed.volumes).toEqual([]);
+    // The closed series' transfer-function textures leave vtk.js's render window with their image mappers.
+    expect(closed.staleGraphics).toBe(0);
     const heapClosed = await heapUsed(page, cdp);
     afterClose.push({ heap: heapClosed, cache: closed.cacheBytes });
     rows.push(

@@ -2,6 +2,7 @@ import { cache } from '@cornerstonejs/core';
 import { annotation } from '@cornerstonejs/tools';
 import { liveSessions } from '../features/segmentation/adapters/segmentationController';
 import { allSeries, useViewerStore } from '../state/viewerStore';
+import { staleGraphicsResourceCount } from '../viewer/graphicsResourceSweep';
 import { fileBytesHeld, imageIdsForSeries } from '../viewer/imageRegistry';
 import { releasesSettled } from '../viewer/seriesLifecycle';
 
@@ -37,6 +38,8 @@ export const memoryHooks = {
     cachedVolumeIds: () => cache.getVolumes().map((v) => v.volumeId),
     segmentation: liveSessions,
     settled: () => releasesSettled(),
+    /** vtk.js shared textures whose every user is a deleted image mapper (left by closed series unless swept). */
+    staleGraphicsResources: staleGraphicsResourceCount,
     footprint,
     cachedOf,
     annotationsHeld,

@@ -4,6 +4,7 @@ import type { SeriesNode } from '../dicom/types';
 import { allSeries, SLOT_COUNT, useViewerStore, type ViewerState } from '../state/viewerStore';
 import { volumeIdFor } from './displaySeries';
 import { forgetInstances, imageIdsForSeries, unloadFileBytes } from './imageRegistry';
+import { releaseStaleGraphicsResources } from './graphicsResourceSweep';
 import { forgetEditHistory } from './undoHistory';
 import { removeVolume } from './volumeRelease';
 
@@ -53,6 +54,7 @@ async function release(series: SeriesNode, reason: ReleaseReason): Promise<void>
   removeVolume(volumeId);
   const imageIds = safeImageIds(series);
   for (const imageId of imageIds) if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
+  releaseStaleGraphicsResources();
   if (reason === 'idle') {
     // The files stay (the series is rebuilt from them when shown again); their parsed bytes go, unless a shown series shares them.
     const shown = allSeries(useViewerStore.getState().patients).filter((s) => shownKeys(useViewerStore.getState()).has(s.key));
