@@ -59,7 +59,7 @@ export function LesionTable({ timeline }: { timeline: LesionTimeline }) {
                     {cell.others.map((o) => (
                       <div key={o.provenance.seriesKey} className="other-series-value" data-testid="other-series-value">
                         also {formatValue(q, o.value, o.uncalibrated)} (not counted) · <ValueSource provenance={o.provenance} />
-                        {o.excludedBecause && <span className="flag flag-warn">flagged</span>}
+                        {o.excludedBecause && <span className="flag flag-warn">{o.uncalibrated ? 'uncalibrated' : 'flagged'}</span>}
                       </div>
                     ))}
                   </td>
