@@ -23,6 +23,33 @@ const IMAGE_KEY = 'spinelensImage';
 const drawnInSlot = new Map<string, number>();
 let restoring = false;
 
+/**
+ * Completed annotations not yet measurements: a probe or freehand contour whose statistics Cornerstone computes at a
+ * later render (sometimes without announcing it), or a drawing made on the first image shown while its series is
+ * still loading. Each is tried again until it converts, so no completed drawing is left out of the case.
+ */
+const awaiting = new Map<string, number>();
+/** 200 ms apart for 30 s: statistics come within a render or two; a series may take longer (retried on its arrival too). */
+const RETRY_MS = 200;
+const MAX_TRIES = 150;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function retryAwaiting(): void {
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  for (const [uid, tries] of awaiting) {
+    const drawn = csAnnotation.state.getAnnotation(uid);
+    if (!drawn || syncAnnotation(drawn) || tries >= MAX_TRIES) awaiting.delete(uid);
+    else awaiting.set(uid, tries + 1);
+  }
+  if (awaiting.size) retryTimer = setTimeout(retryAwaiting, RETRY_MS);
+}
+
+function awaitConversion(uid: string): void {
+  if (!awaiting.has(uid)) awaiting.set(uid, 0);
+  retryTimer ??= setTimeout(retryAwaiting, RETRY_MS);
+}
+
 type AnnotationEvent = CustomEvent<{ annotation: ToolTypes.Annotation; viewportId?: string }>;
 
 /** Keeps the measurement store in step with what the user draws, edits and deletes. Returns a stop function. */
@@ -36,14 +63,22 @@ export function startAnnotationSync(): () => void {
     // A drag that has just started is degenerate and converts to null; an undone deletion comes back here.
     if (!restoring) syncAnnotation(annotation);
   };
-  const onCompleted = (e: Event) => syncAnnotation((e as AnnotationEvent).detail.annotation);
+  const onCompleted = (e: Event) => {
+    const { annotation } = (e as AnnotationEvent).detail;
+    if (!syncAnnotation(annotation) && annotation.annotationUID) awaitConversion(annotation.annotationUID);
+  };
   const onModified = (e: Event) => {
     const { annotation } = (e as AnnotationEvent).detail;
+    const uid = annotation.annotationUID;
     // While a new annotation is drawn it is not in the store yet: wait for COMPLETED.
-    if (annotation.annotationUID && useMeasurementStore.getState().state.measurements.some((m) => m.id === annotation.annotationUID)) syncAnnotation(annotation);
+    if (!uid) return;
+    if (awaiting.has(uid)) {
+      if (syncAnnotation(annotation)) awaiting.delete(uid);
+    } else if (useMeasurementStore.getState().state.measurements.some((m) => m.id === uid)) syncAnnotation(annotation);
   };
   const onRemoved = (e: Event) => {
     const uid = (e as AnnotationEvent).detail.annotation.annotationUID;
+    if (uid) awaiting.delete(uid);
     if (uid && !restoring) useMeasurementStore.getState().removeMeasurement(uid);
   };
   const listeners: [string, (e: Event) => void][] = [
@@ -53,16 +88,24 @@ export function startAnnotationSync(): () => void {
     [Events.ANNOTATION_REMOVED, onRemoved],
   ];
   for (const [type, listener] of listeners) eventTarget.addEventListener(type, listener);
+  // A drawing made before its series arrived converts as soon as the series is in.
+  const stopWatchingSeries = useViewerStore.subscribe((state, prev) => {
+    if (state.patients !== prev.patients && awaiting.size) retryAwaiting();
+  });
   return () => {
     for (const [type, listener] of listeners) eventTarget.removeEventListener(type, listener);
+    stopWatchingSeries();
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
   };
 }
 
-function syncAnnotation(annotation: ToolTypes.Annotation): void {
+/** Whether the annotation is a measurement now in the store (false while it is degenerate or lacks its statistics). */
+function syncAnnotation(annotation: ToolTypes.Annotation): boolean {
   const json = annotation as unknown as AnnotationJson;
   const series = seriesOfAnnotation(json);
   const first = series?.frames[0]?.instance;
-  if (!series || !first) return;
+  if (!series || !first) return false;
   const existing = useMeasurementStore.getState().state.measurements.find((m) => m.id === annotation.annotationUID);
   const measurement = measurementFromAnnotation(json, {
     studyInstanceUid: first.studyInstanceUid,
@@ -72,7 +115,9 @@ function syncAnnotation(annotation: ToolTypes.Annotation): void {
     // Kept on the measurement so no mm, mL or response comes from it anywhere, its series open or not.
     ...(isUncalibratedSeries(series) ? { uncalibrated: true as const } : {}),
   });
-  if (measurement) useMeasurementStore.getState().upsertMeasurement(measurement, savedForm(json));
+  if (!measurement) return false;
+  useMeasurementStore.getState().upsertMeasurement(measurement, savedForm(json));
+  return true;
 }
 
 /** The series an annotation was drawn on: from its volume id, the viewport it was drawn in, or its image. */
