@@ -135,7 +135,9 @@ function reportPacs(benchCase: BenchCase, app: SpineLensRun[]): void {
   log(`bench: ${benchCase.name} first_ms=${first.median} volume_ms=${volume.median} rendered_ms=${rendered.median} runs=${runs}`);
 }
 
-async function timePacsCase(browser: Browser, benchCase: BenchCase, files: string[], built: { appDir: string; sourceDir: string }): Promise<void> {
+type FreshBrowser = <T>(measure: (browser: Browser) => Promise<T>) => Promise<T>;
+
+async function timePacsCase(inFreshBrowser: FreshBrowser, benchCase: BenchCase, files: string[], built: { appDir: string; sourceDir: string }): Promise<void> {
   const pacs = await startBenchPacs(files, log);
   try {
     const preview = await previewWithPacsProxy(built.sourceDir, built.appDir, pacs.orthanc);
@@ -143,7 +145,7 @@ async function timePacsCase(browser: Browser, benchCase: BenchCase, files: strin
       const app: SpineLensRun[] = [];
       for (let run = 1; run <= runs; run++) {
         log(`${benchCase.name} run ${run}/${runs}…`);
-        app.push(await timeSpineLensFromPacs(browser, preview.url, pacs.studyInstanceUid, SCROLL_SLICES));
+        app.push(await inFreshBrowser((b) => timeSpineLensFromPacs(b, preview.url, pacs.studyInstanceUid, SCROLL_SLICES)));
       }
       reportPacs(benchCase, app);
     } finally {
@@ -173,15 +175,23 @@ async function main(): Promise<void> {
   const built = build();
   const { appDir, stockDir } = built;
   const server = await serveBuilds(appDir, stockDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-  });
-  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0]!.toFixed(1)}; Chromium ${browser.version()} (SwiftShader WebGL)`);
+  const launch = () => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  // Each measurement in a browser of its own: after a few 150 MB volumes one long-lived Chromium could die mid-run
+  // ("Target page closed"), and a fresh process is also the fairer start for every page.
+  const inFreshBrowser: FreshBrowser = async (measure) => {
+    const fresh = await launch();
+    try {
+      return await measure(fresh);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const chromiumVersion = await inFreshBrowser(async (b) => b.version());
+  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0]!.toFixed(1)}; Chromium ${chromiumVersion} (SwiftShader WebGL)`);
   try {
     for (const { benchCase, files } of datasets) {
       if (benchCase.source === 'pacs') {
-        await timePacsCase(browser, benchCase, files, built);
+        await timePacsCase(inFreshBrowser, benchCase, files, built);
         continue;
       }
       const app: SpineLensRun[] = [];
@@ -189,14 +199,13 @@ async function main(): Promise<void> {
       const floor: number[] = [];
       for (let run = 1; run <= runs; run++) {
         log(`${benchCase.name} run ${run}/${runs}…`);
-        floor.push(await timeReadFloor(browser, server.url, files));
-        app.push(await timeSpineLens(browser, server.url, files, SCROLL_SLICES));
-        stock.push(await timeStock(browser, server.url, files));
+        floor.push(await inFreshBrowser((b) => timeReadFloor(b, server.url, files)));
+        app.push(await inFreshBrowser((b) => timeSpineLens(b, server.url, files, SCROLL_SLICES)));
+        stock.push(await inFreshBrowser((b) => timeStock(b, server.url, files)));
       }
       report(benchCase, app, stock, floor);
     }
   } finally {
-    await browser.close();
     await server.close();
     rmSync(work, { recursive: true, force: true });
   }
