@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { dropDrawings, restoreAnnotations, startAnnotationSync, startDrawingRelease } from './features/measurements';
+import { dropDrawings, restoreAnnotations, startAnnotationSync, startDrawingRelease, startUncalibratedMarks } from './features/measurements';
 import { startVertebraLabeling } from './features/labelling';
 import { startAutosave } from './storage/autosave';
 import { startSegmentation, startSessionLifecycle } from './features/segmentation';
@@ -25,6 +25,7 @@ startSeriesLifecycle();
 startSessionLifecycle();
 startDecodeFailureNotes();
 startDrawingRelease();
+startUncalibratedMarks();
 // Stores of a reading to the PACS that had not succeeded when the page was last closed come back with Retry.
 void restorePendingStores();
 

@@ -76,3 +76,4 @@ export {
 } from './suggestMatch';
 export { candidateKey, trackingSuggestions, type TrackingCandidate, type TrackingSuggestion } from './trackingSuggestions';
 export { mergeStates } from './mergeStates';
+export { withUncalibratedMarks } from './uncalibratedMarks';

@@ -4,3 +4,4 @@ export * from './adapters/annotationText';
 export * from './ui/MeasurementPanel';
 export * from './adapters/importedDrawings';
 export * from './adapters/drawingRelease';
+export * from './adapters/uncalibratedMarks';
