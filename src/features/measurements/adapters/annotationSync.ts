@@ -120,7 +120,10 @@ function syncAnnotation(annotation: ToolTypes.Annotation): boolean {
   return true;
 }
 
-/** The series an annotation was drawn on: from its volume id, the viewport it was drawn in, or its image. */
+/**
+ * The series an annotation was drawn on: from its volume id, else the series holding its image (the one of the slot it
+ * was drawn in first: that slot may show another series since, e.g. another timepoint, which must not take it over).
+ */
 function seriesOfAnnotation(json: AnnotationJson): SeriesNode | undefined {
   const { patients, slots } = useViewerStore.getState();
   const volumeId = json.metadata.volumeId;
@@ -128,13 +131,13 @@ function seriesOfAnnotation(json: AnnotationJson): SeriesNode | undefined {
     const series = findSeries(patients, volumeId.slice(VOLUME_PREFIX.length));
     if (series) return series;
   }
-  const slot = json.annotationUID === undefined ? undefined : drawnInSlot.get(json.annotationUID);
-  const shown = slot === undefined ? undefined : findSeries(patients, slots[slot]?.seriesKey ?? null);
-  if (shown) return shown;
   const image = json.metadata.referencedImageId ? instanceForImageId(json.metadata.referencedImageId) : undefined;
   if (!image) return undefined;
-  const holding = (s: SeriesNode) => s.frames.some((f) => f.instance.sopInstanceUid === image.instance.sopInstanceUid);
-  const inSlot = slots.map((s) => findSeries(patients, s.seriesKey)).find((s) => s !== undefined && holding(s));
+  const holding = (s: SeriesNode | undefined): s is SeriesNode => s !== undefined && s.frames.some((f) => f.instance.sopInstanceUid === image.instance.sopInstanceUid);
+  const slot = json.annotationUID === undefined ? undefined : drawnInSlot.get(json.annotationUID);
+  const drawnIn = slot === undefined ? undefined : findSeries(patients, slots[slot]?.seriesKey ?? null);
+  if (holding(drawnIn)) return drawnIn;
+  const inSlot = slots.map((s) => findSeries(patients, s.seriesKey)).find(holding);
   return inSlot ?? patients.flatMap((p) => p.studies.flatMap((st) => st.series)).find(holding);
 }
 
