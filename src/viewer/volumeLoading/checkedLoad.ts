@@ -5,6 +5,15 @@ import { instanceForImageId } from '../imageRegistry';
 
 type Loader = (imageId: string, options?: Record<string, unknown>) => Types.IImageLoadObject;
 
+/** Transfer syntaxes whose pixels are stored as they are: no codec runs, so a failed load is never a codec's verdict. */
+const NATIVE_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99']);
+
+/**
+ * The loader rejects with { error } when the file could not be read or parsed (a local File unreadable after an
+ * idle release, a network error) and with { error, dataSet } once it holds the file and creating the image failed.
+ */
+const fileWasRead = (error: unknown): boolean => typeof error === 'object' && error !== null && 'dataSet' in error && Boolean(error.dataSet);
+
 /** The loader rejects with an Error, a string, or { error, dataSet }. */
 function decoderMessage(error: unknown): string | undefined {
   const inner = (error as { error?: unknown } | null)?.error ?? error;
@@ -50,8 +59,13 @@ export function checkedLoad(stock: Loader, imageId: string, options?: Record<str
       return image;
     },
     (error: unknown) => {
-      fail('the decoder rejected the compressed data (damaged or cut short)', decoderMessage(error));
-      throw error;
+      // Only a codec's verdict on compressed bytes is damage (and blocks later loads); anything else may pass.
+      if (!NATIVE_SYNTAXES.has(instance.transferSyntaxUid) && fileWasRead(error)) {
+        fail('the decoder rejected the compressed data (damaged or cut short)', decoderMessage(error));
+        throw error;
+      }
+      const what = fileWasRead(error) ? 'its pixels could not be loaded' : 'the file could not be read (moved, changed or no longer readable?)';
+      throw new Error(`Could not load ${instance.fileName}: ${what}; it will be tried again when next shown`, { cause: error });
     },
   );
   return { ...load, promise };
