@@ -63,8 +63,10 @@ export function countedValues(
     });
     const counted = values.find((x) => x.seriesKey === choice.counted)?.v ?? null;
     const countedSummary = perSeries.find((x) => x.seriesKey === choice.counted)?.summary;
+    // A segmented volume is missed only when the lesion was segmented at this timepoint, on another series.
+    const measured = q === 'segmentedVolume' ? values.length > 0 : q === 'ellipsoidVolume';
     const notComputed =
-      counted === null && q !== 'longestDiameter' && choice.counted !== null && countedSummary?.uncalibrated
+      counted === null && measured && choice.counted !== null && countedSummary?.uncalibrated
         ? `not computed: needs a calibrated series (${seriesName({ seriesKey: choice.counted, ...named(seriesInfo(state, choice.counted, lookup)) })} has no valid Pixel Spacing)`
         : undefined;
     return {

@@ -5,7 +5,7 @@ import type { Vec3 } from '../../src/geometry/vec3';
 import { emptyState, lesionSummary, timepointsFromStudies, type SpineLensState } from '../../src/lesions';
 import { lengthMeasurement } from '../lesions/fixtures';
 import { countedSeries, lesionTimeline, patientResponse } from '../../src/response';
-import { lesion } from './responseFixtures';
+import { lesion, segmented } from './responseFixtures';
 
 /** The phantom slice parsed and grouped as the viewer does, its Pixel Spacing written as `spacing`. */
 function phantomSeries(spacing: string): SeriesNode {
@@ -102,6 +102,21 @@ describe('a series without a valid Pixel Spacing', () => {
     expect(timeline.rows[1]!.cells.ellipsoidVolume.notComputed).toMatch(/needs a calibrated series/);
     expect(timeline.rows[0]!.cells.longestDiameter.value).toBeCloseTo(14, 9);
     expect(timeline.rows[0]!.cells.longestDiameter.uncalibrated).toBeUndefined();
+  });
+
+  it('says nothing of a segmented volume when the lesion was never segmented', () => {
+    const timeline = lesionTimeline(stateWith(calibrated, broken, 5), lesion('L'), timepoints, phantomInfo);
+    expect(timeline.rows[1]!.cells.segmentedVolume.value).toBeNull();
+    expect(timeline.rows[1]!.cells.segmentedVolume.notComputed).toBeUndefined();
+  });
+
+  it('says the segmented volume needs a calibrated series when another series of the timepoint has one', () => {
+    const state = stateWith(calibrated, broken, 5);
+    const elsewhere = { ...segmented('L', 'follow-up', 4000), seriesKey: 'follow-up:calibrated' };
+    const chosen = { ...state, segmentationSummaries: [elsewhere], countedSeries: [{ studyInstanceUid: 'follow-up', seriesKey: state.measurements[1]!.seriesKey }] };
+    const cell = lesionTimeline(chosen, lesion('L'), timepoints, phantomInfo).rows[1]!.cells.segmentedVolume;
+    expect(cell.value).toBeNull();
+    expect(cell.notComputed).toMatch(/needs a calibrated series \(CT · 8-BIT CT PHANTOM has no valid Pixel Spacing\)/);
   });
 
   it('counts, by default, a calibrated series of the same timepoint measured after it', () => {
