@@ -40,9 +40,8 @@ let drawingSync: DrawingSync = { redraw: () => {}, drop: () => {} };
 /** The case items as last saved (or merged in) and their versions: what the next save compares with. */
 let savedItems: CaseItems = new Map();
 let versions: ItemVersions = {};
-/** Another tab's saves held back (test builds only: two edits crossing each other). */
-let held: SaveMessage[] | null = null;
-let onMessage: (message: SaveMessage) => void = () => {};
+/** How another tab's save reaches the merge: at once, unless something else was set (to make two edits cross). */
+let deliverSave: (merge: () => void) => void = (merge) => merge();
 
 /**
  * Saves the case on every change: each change is stamped item by item and written at once, as one put of this tab's
@@ -93,11 +92,11 @@ export function startAutosave(sync: DrawingSync): () => void {
   };
 
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
-  onMessage = (message) => {
+  const onMessage = (message: SaveMessage) => {
     if (message.writer === TAB_ID || message.key !== loadedKey) return;
     mergeIn([{ key: tabRecordKey(message.key, message.writer), value: message.record }]);
   };
-  if (channel) channel.onmessage = (event: MessageEvent<SaveMessage>) => (held ? held.push(event.data) : onMessage(event.data));
+  if (channel) channel.onmessage = (event: MessageEvent<SaveMessage>) => deliverSave(() => onMessage(event.data));
 
   let wantedKey = '';
   const onPatients = (patients: readonly PatientNode[]) => {
@@ -138,15 +137,9 @@ export function startAutosave(sync: DrawingSync): () => void {
   };
 }
 
-/** Test builds only: hold other tabs' saves back, then let them in, as if two edits had crossed each other. */
-export function holdOtherTabsSaves(hold: boolean): void {
-  if (hold) {
-    held ??= [];
-    return;
-  }
-  const messages = held ?? [];
-  held = null;
-  for (const message of messages) onMessage(message);
+/** Sets how another tab's saves reach the merge (null: at once). */
+export function setSaveDelivery(delivery: ((merge: () => void) => void) | null): void {
+  deliverSave = delivery ?? ((merge) => merge());
 }
 
 function recordOf(state: SpineLensState, annotations: Readonly<Record<string, AnnotationJson>>): SavedRecord {
@@ -261,7 +254,7 @@ function stampLocalEdits(): void {
 async function foldClosedTabs(key: string, stored: readonly StoredRecord[]): Promise<void> {
   const open = await openTabs();
   if (!open || stored.length === 0 || stored.some((r) => notKeptAside.has(r.key))) return;
-  const closed = stored.filter((r) => r.key !== key && !open.has(r.key.slice(r.key.indexOf('#tab:') + 5))).map((r) => r.key);
+  const closed = stored.filter((r) => r.key !== key && !open.has(r.key.slice(r.key.indexOf('#tab:') + 5)));
   const { state, annotations } = useMeasurementStore.getState();
   try {
     await foldRecords(key, recordOf(state, annotations), closed);

@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { keyValueDatabase } from './keyValueDatabase';
 import type { SavedRecord } from './savedRecord';
+import { stableJson } from './stableJson';
 
 const STORE = 'studyStates';
 const database = keyValueDatabase('spinelens', STORE);
@@ -27,7 +28,15 @@ export function putRecord(key: string, record: SavedRecord): Promise<void> {
     tx.commit();
     return tx.done;
   };
-  return opened ? write(opened) : openCaseDatabase().then(write);
+  if (opened) {
+    try {
+      return write(opened);
+    } catch {
+      // The connection was closed under us: open again (a second failure rejects and is shown as a save error).
+      opened = null;
+    }
+  }
+  return openCaseDatabase().then(write);
 }
 
 export interface StoredRecord {
@@ -44,17 +53,30 @@ export async function readRecords(studiesKey: string): Promise<StoredRecord[]> {
   return folded === undefined ? tabs : [{ key: studiesKey, value: folded as unknown }, ...tabs];
 }
 
-/** Writes the folded record and removes the tab records it holds, in one transaction (both or neither). */
-export async function foldRecords(studiesKey: string, folded: SavedRecord, foldedTabKeys: readonly string[]): Promise<void> {
+/**
+ * Writes the folded record and removes the tab records it holds, in one transaction (both or neither). A tab record
+ * saved again since it was read (its tab saved and closed while this tab was loading) is left for the next load.
+ */
+export async function foldRecords(studiesKey: string, folded: SavedRecord, foldedTabs: readonly StoredRecord[]): Promise<void> {
   const db = await openCaseDatabase();
   const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
   void tx.store.put(folded, studiesKey);
-  for (const key of foldedTabKeys) void tx.store.delete(key);
+  const now = await Promise.all(foldedTabs.map(({ key }) => tx.store.get(key)));
+  foldedTabs.forEach(({ key, value }, i) => {
+    if (now[i] !== undefined && stableJson(now[i]) === stableJson(value)) void tx.store.delete(key);
+  });
   await tx.done;
 }
 
-/** A record we cannot read is copied aside (and reported by the caller) rather than lost to the next fold. */
+const ASIDE_KEYS = (studiesKey: string) => IDBKeyRange.bound(`${studiesKey}#unreadable-`, `${studiesKey}#unreadable-\uffff`);
+
+/** A record we cannot read is copied aside (and reported by the caller) rather than lost to the next fold; once, not at every load. */
 export async function keepAside(key: string, raw: unknown): Promise<void> {
+  const studiesKey = key.replace(/#tab:.*$/, '');
   const db = await openCaseDatabase();
-  await db.put(STORE, raw, `${key.replace(/#tab:.*$/, '')}#unreadable-${new Date().toISOString()}`);
+  const tx = db.transaction(STORE, 'readwrite');
+  const copies: unknown[] = await tx.store.getAll(ASIDE_KEYS(studiesKey));
+  const text = stableJson(raw);
+  if (!copies.some((copy) => stableJson(copy) === text)) void tx.store.put(raw, `${studiesKey}#unreadable-${new Date().toISOString()}`);
+  await tx.done;
 }

@@ -12,6 +12,14 @@ export function keyValueDatabase(name: string, store: string): () => Promise<IDB
       upgrade(upgradeDb) {
         if (!upgradeDb.objectStoreNames.contains(store)) upgradeDb.createObjectStore(store);
       },
+      // A connection the browser closed, or that a newer version elsewhere needs closed, is forgotten: the next call opens again.
+      blocking() {
+        void db?.then((open) => open.close());
+        db = null;
+      },
+      terminated() {
+        db = null;
+      },
     }).catch((e: unknown) => {
       db = null;
       throw e;
