@@ -38,6 +38,8 @@ function shownKeys(state: Pick<ViewerState, 'slots' | 'layout'>): Set<string> {
 
 /** The features' parts first (they may still read the volume to save), then the volume and images leave Cornerstone's cache. */
 async function release(series: SeriesNode, reason: ReleaseReason): Promise<void> {
+  // Shown again while an earlier release was queued: keep it whole (features included), still held for later.
+  if (reason === 'idle' && shownKeys(useViewerStore.getState()).has(series.key)) return;
   held.delete(series.key);
   for (const releaser of releasers) {
     try {
@@ -52,7 +54,10 @@ async function release(series: SeriesNode, reason: ReleaseReason): Promise<void>
   if (reason === 'idle' && shownKeys(useViewerStore.getState()).has(series.key)) return;
   const volumeId = volumeIdFor(series);
   removeVolume(volumeId);
-  const imageIds = safeImageIds(series);
+  // A key also disappears when a later import splits its series (uid → uid|main): files still in a series stay.
+  const present = reason === 'closed' ? new Set(allSeries(useViewerStore.getState().patients).flatMap((s) => s.frames.map((f) => f.instance.sopInstanceUid))) : new Set<string>();
+  const leaving = series.frames.filter((f) => !present.has(f.instance.sopInstanceUid));
+  const imageIds = safeImageIds({ ...series, frames: leaving });
   for (const imageId of imageIds) if (cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId, { force: true });
   releaseStaleGraphicsResources();
   if (reason === 'idle') {
@@ -65,7 +70,7 @@ async function release(series: SeriesNode, reason: ReleaseReason): Promise<void>
   forgetEditHistory();
   // Cornerstone's metadata layer caches every module per image id; a closed file's ids never come back.
   for (const imageId of imageIds) for (const type of Object.values(MetadataEnums.MetadataModules)) cachedMetadata.clearQuery(type, imageId);
-  forgetInstances(series.frames.map((f) => f.instance));
+  forgetInstances(leaving.map((f) => f.instance));
 }
 
 function safeImageIds(series: SeriesNode): string[] {
