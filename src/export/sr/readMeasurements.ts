@@ -1,4 +1,4 @@
-import type { Vec3 } from '../../geometry/vec3';
+import { add, cross, distance, length, type Vec3 } from '../../geometry/vec3';
 import { DIAMETER_AXES, type DiameterAxis, type Measurement, type MeasurementBase, type StatsUnit } from '../../measure';
 import { CODES, sameCode, type Code } from './codes';
 import { isoOfDt, type ContentItem } from './contentItems';
@@ -34,6 +34,24 @@ export function pointsOf(item: ContentItem | undefined): Vec3[] {
 export function numberOf(item: ContentItem): { value: number; unit: Code | undefined } {
   const measured = asArray(item['MeasuredValueSequence'])[0] ?? {};
   return { value: Number(measured['NumericValue']), unit: asArray(measured['MeasurementUnitsCodeSequence'])[0] as Code | undefined };
+}
+
+/** Square millimetres per unit of an area, by UCUM code; other units are not taken. */
+const MM2_PER_UNIT = new Map([
+  ['mm2', 1],
+  ['cm2', 100],
+]);
+
+/**
+ * An area in mm²: the value written, converted by its UCUM unit; for any other unit (or none), the area of the
+ * outline drawn in patient mm (SCOORD3D), as a foreign SR's value in an unknown unit would be read wrong.
+ */
+function areaMm2(value: number, unit: Code | undefined, type: unknown, outline: Vec3[]): number {
+  const perUnit = unit?.CodingSchemeDesignator === 'UCUM' ? MM2_PER_UNIT.get(unit.CodeValue) : undefined;
+  if (perUnit !== undefined && Number.isFinite(value)) return value * perUnit;
+  if (type === 'ELLIPSE') return (Math.PI * distance(outline[0]!, outline[1]!) * distance(outline[2]!, outline[3]!)) / 4;
+  // A planar polygon: half the length of the sum of its edges' cross products.
+  return length(outline.reduce((sum, p, i) => add(sum, cross(p, outline[(i + 1) % outline.length]!)), [0, 0, 0] as Vec3)) / 2;
 }
 
 const statsUnit = (unit: Code | undefined): StatsUnit => (unit?.CodeValue === CODES.hu.CodeValue ? 'HU' : '');
@@ -87,11 +105,11 @@ function startOf(item: ContentItem, fallbackId: string, group: GroupContext): Me
   // The short axis follows; until then the long axis stands for both.
   if (sameCode(concept, CODES.longAxis) && pair(p)) return { ...base, kind: 'bidirectional', long: pair(p)!, short: pair(p)!, shortAxisSet: false };
   if (sameCode(concept, CODES.area)) {
-    const stats = { areaMm2: value, mean: 0, sd: 0, min: 0, max: 0, unit: '' as StatsUnit };
-    if (type === 'ELLIPSE' && p.length === 4) return { ...base, kind: 'ellipse', points: [p[0]!, p[1]!, p[2]!, p[3]!], stats };
+    const stats = (outline: Vec3[]) => ({ areaMm2: areaMm2(value, unit, type, outline), mean: 0, sd: 0, min: 0, max: 0, unit: '' as StatsUnit });
+    if (type === 'ELLIPSE' && p.length === 4) return { ...base, kind: 'ellipse', points: [p[0]!, p[1]!, p[2]!, p[3]!], stats: stats(p) };
     // The polygon is written closed; the contour keeps its first point once.
     const open = p.length > 1 && p[0]!.every((v, a) => v === p[p.length - 1]![a]) ? p.slice(0, -1) : p;
-    if (type === 'POLYGON' && open.length >= 3) return { ...base, kind: 'freehand', points: open, stats };
+    if (type === 'POLYGON' && open.length >= 3) return { ...base, kind: 'freehand', points: open, stats: stats(open) };
   }
   if (sameCode(concept, CODES.mean) && type === 'POINT' && p.length === 1) return { ...base, kind: 'probe', point: p[0]!, value, unit: statsUnit(unit) };
   return null;
