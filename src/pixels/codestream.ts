@@ -35,10 +35,14 @@ function trimmedEnd(frame: Uint8Array): number {
   return end;
 }
 
+/**
+ * Whether FFD9 ends the codestream, before any padding. Writers pad after it with 00 (to an even fragment length)
+ * or FF (pydicom-data's MR2_J2KR: "FF D9 FF"), one byte or several, mixed. A cut stream cannot pass: FF D9 cannot
+ * occur inside JPEG, JPEG-LS or JPEG 2000 entropy-coded data, and a byte other than 00/FF after it is not padding.
+ */
 function endsWithEoc(frame: Uint8Array): boolean {
-  let end = trimmedEnd(frame);
-  // Some writers pad an odd-length codestream with FF rather than 00 (pydicom-data's MR2_J2KR: "FF D9 FF").
-  if (end >= 3 && frame[end - 1] === 0xff && frame[end - 2] === 0xd9 && frame[end - 3] === 0xff) end -= 1;
+  let end = frame.length;
+  while (end > 0 && (frame[end - 1] === 0x00 || frame[end - 1] === 0xff)) end--;
   return end >= 2 && frame[end - 2] === 0xff && frame[end - 1] === 0xd9;
 }
 

@@ -72,3 +72,40 @@ describe.skipIf(!existsSync(path.dirname(EMRI_J2K)))('real JPEG 2000 files with 
     }
   });
 });
+
+/** Padding writers put after the end marker: several FF, 00/FF mixes, one odd byte, a few dozen bytes. */
+const PADDINGS: Record<string, number[]> = {
+  'one odd 00': [0x00],
+  'one odd FF': [0xff],
+  'several FF': [0xff, 0xff, 0xff],
+  '00 then FF': [0x00, 0xff],
+  'FF/00 mix': [0xff, 0x00, 0xff, 0x00, 0x00, 0xff],
+  'forty bytes of FF/00': Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? 0x00 : 0xff)),
+};
+const padded = (bytes: Uint8Array, pad: number[]): Uint8Array => new Uint8Array([...bytes, ...pad]);
+
+function expectPaddingTolerated(whole: Uint8Array, cut: Uint8Array, syntax: string, size: { rows: number; columns: number }): void {
+  for (const [name, pad] of Object.entries(PADDINGS)) {
+    expect(codestreamProblem(padded(whole, pad), syntax, size), `whole frame + ${name}`).toBeNull();
+    expect(codestreamProblem(padded(cut, pad), syntax, size)?.reason, `cut frame + ${name}`).toMatch(/ends early/);
+  }
+  // Only 00 and FF pad: any other byte after the marker is not padding.
+  expect(codestreamProblem(padded(whole, [0x12]), syntax, size)?.reason).toMatch(/ends early/);
+}
+
+describe('a whole frame padded after its end marker with 00/FF bytes passes; a cut one so padded is still refused', () => {
+  it.skipIf(!existsSync(EMRI_J2K))('JPEG 2000 (real MR frames)', () => {
+    const bytes = readBytes(EMRI_J2K);
+    const size = { rows: 64, columns: 64 };
+    expectPaddingTolerated(frame(bytes, 2), frame(truncateFragment(bytes, 2, 0.6), 2), J2K_LOSSLESS, size);
+    expectPaddingTolerated(frame(bytes, 4), frame(cutEndMarker(bytes, 4), 4), J2K_LOSSLESS, size);
+  });
+  for (const [codec, syntax] of [['jpeg-ls', JPEG_LS], ['jpeg-lossless', JPEG_LOSSLESS]] as const) {
+    it.skipIf(!hasDcmtk)(`${codec} (made by dcmtk)`, () => {
+      const file = compressedSampleSeries(codec)[0]!;
+      const bytes = readBytes(file);
+      const size = sizeByDcmdump(file);
+      expectPaddingTolerated(frame(bytes, 0), frame(truncateFragment(bytes, 0, 0.5), 0), syntax, size);
+    });
+  }
+});
