@@ -1,3 +1,4 @@
+import { annotation as csAnnotation } from '@cornerstonejs/tools';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InstanceMeta, SeriesNode } from '../../src/dicom/types';
 import { allSeries, useViewerStore } from '../../src/state/viewerStore';
@@ -8,14 +9,34 @@ const forgotten: InstanceMeta[] = [];
 vi.mock('../../src/viewer/imageRegistry', () => ({
   forgetInstances: (instances: Iterable<InstanceMeta>) => forgotten.push(...instances),
   imageIdsForSeries: (series: SeriesNode) => series.frames.map((f) => `dicomfile:${f.instance.sopInstanceUid}`),
+  instanceForImageId: () => undefined,
+  imageIdForSop: () => undefined,
   unloadFileBytes: () => undefined,
 }));
 vi.mock('../../src/viewer/displaySeries', () => ({ volumeIdFor: (s: SeriesNode) => `cornerstoneStreamingImageVolume:${s.key}` }));
 vi.mock('../../src/viewer/volumeRelease', () => ({ removeVolume: () => undefined }));
 vi.mock('../../src/viewer/graphicsResourceSweep', () => ({ releaseStaleGraphicsResources: () => undefined }));
-vi.mock('../../src/viewer/undoHistory', () => ({ forgetEditHistory: () => undefined }));
+vi.mock('../../src/viewer/undoHistory', () => ({ forgetEditHistory: () => undefined, recordUndoable: () => undefined }));
+vi.mock('../../src/viewer/displayControls', () => ({ viewportOfSlot: () => undefined }));
+vi.mock('../../src/viewer/cornerstoneSetup', () => ({ ensureCornerstone: () => Promise.resolve() }));
+vi.mock('../../src/viewer/toolGroup', () => ({ configureTool: () => undefined }));
 
 const { IDLE_RELEASE_MS, onSeriesReleased, releasesSettled, startSeriesLifecycle } = await import('../../src/viewer/seriesLifecycle');
+const { startDrawingRelease } = await import('../../src/features/measurements/adapters/drawingRelease');
+
+/** A length drawn on an image, as Cornerstone holds it. */
+function drawLength(uid: string, imageId: string): void {
+  const drawn = {
+    annotationUID: uid,
+    highlighted: false,
+    invalidated: false,
+    isLocked: false,
+    isVisible: true,
+    metadata: { toolName: 'Length', FrameOfReferenceUID: '1.2.3.300', referencedImageId: imageId, viewPlaneNormal: [0, 0, 1] },
+    data: { handles: { points: [[0, 0, 0], [3, 4, 0]], textBox: { hasMoved: false } }, cachedStats: {}, label: '' },
+  };
+  csAnnotation.state.addAnnotation(drawn as unknown as Parameters<typeof csAnnotation.state.addAnnotation>[0], '1.2.3.300');
+}
 
 function axialStack(seriesInstanceUid: string, prefix: string, extra: Partial<InstanceMeta> = {}): InstanceMeta[] {
   return [0, 1, 2].map((k) =>
@@ -27,29 +48,37 @@ const keyOf = (uid: string, part = ''): string => allSeries(useViewerStore.getSt
 
 describe('series lifecycle', () => {
   beforeAll(() => {
+    // Cornerstone's annotation state tells element selectors from frame-of-reference ones by this class.
+    vi.stubGlobal('HTMLDivElement', class {});
     startSeriesLifecycle();
+    startDrawingRelease();
   });
   afterEach(() => {
     vi.useRealTimers();
     forgotten.length = 0;
   });
 
-  it('keeps the files of a series renamed when a later import splits it (a localizer arrives)', async () => {
+  it('keeps the files and drawings of a series renamed when a later import splits it (a localizer arrives)', async () => {
     const axial = axialStack('1.5.1', '8.1');
     useViewerStore.getState().addImport(axial, []);
     useViewerStore.getState().showSeries(0, keyOf('1.5.1'));
+    drawLength('len-renamed', 'dicomfile:8.1.2');
     const localizer = makeInstance({ sopInstanceUid: '8.1.99', seriesInstanceUid: '1.5.1', instanceNumber: 99, imageType: ['ORIGINAL', 'PRIMARY', 'LOCALIZER'], frames: [frameAt([0, 0, 0], SAGITTAL)] });
     useViewerStore.getState().addImport([localizer], []);
     expect(keyOf('1.5.1', 'main')).toBe('1.5.1|main');
     await releasesSettled();
     expect(forgotten.map((i) => i.sopInstanceUid)).toEqual([]);
+    expect(csAnnotation.state.getAnnotation('len-renamed')).toBeDefined();
   });
 
-  it('forgets the files of a closed study', async () => {
+  it('forgets the files and drops the drawings of a closed study', async () => {
     useViewerStore.getState().addImport(axialStack('1.6.1', '8.2', { studyInstanceUid: '1.6.100' }), []);
+    useViewerStore.getState().showSeries(0, keyOf('1.6.1'));
+    drawLength('len-closed', 'dicomfile:8.2.2');
     useViewerStore.getState().closeStudy('1.6.100');
     await releasesSettled();
     expect(forgotten.map((i) => i.sopInstanceUid).sort()).toEqual(['8.2.1', '8.2.2', '8.2.3']);
+    expect(csAnnotation.state.getAnnotation('len-closed')).toBeUndefined();
   });
 
   it('does not dispose a series idle-released while queued behind another release, if it is shown again meanwhile', async () => {

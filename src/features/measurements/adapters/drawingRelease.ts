@@ -25,9 +25,28 @@ function drawingsOn(series: SeriesNode): string[] {
   });
 }
 
-/** The drawings of a closed series leave Cornerstone; an idle series keeps them (its images come back with it). */
+/** Image ids of the images some series still holds (a later import that splits a series only renames it). */
+function imageIdsInSomeSeries(): Set<string> {
+  return new Set(
+    allSeries(useViewerStore.getState().patients).flatMap((s) => {
+      try {
+        return imageIdsForSeries(s);
+      } catch {
+        return [];
+      }
+    }),
+  );
+}
+
+/** The drawings of a closed series leave Cornerstone, except on images still in a series; an idle series keeps them. */
 function releaseDrawings(series: SeriesNode, reason: ReleaseReason): void {
-  if (reason === 'closed') dropDrawings(drawingsOn(series));
+  if (reason !== 'closed') return;
+  const present = imageIdsInSomeSeries();
+  const onPresentImage = (uid: string) => {
+    const imageId = csAnnotation.state.getAnnotation(uid)?.metadata?.referencedImageId;
+    return imageId !== undefined && present.has(imageId);
+  };
+  dropDrawings(drawingsOn(series).filter((uid) => !onPresentImage(uid)));
 }
 
 /**
