@@ -27,7 +27,12 @@ async function readingLabelmaps(state: SpineLensState, context: CaseContext, pro
   const saved: SeriesLabelmap[] = [];
   for (const key of savedKeys) {
     const series = findSeries(patients, key);
-    if (!series?.geometry?.isVolume) continue;
+    if (!series?.geometry?.isVolume) {
+      const saved = state.segmentationSummaries.find((s) => s.seriesKey === key);
+      const name = series ? series.description || series.modality : [saved?.modality, saved?.seriesDescription].filter(Boolean).join(' · ') || `series ${key}`;
+      problems.push(`The saved segmentation of ${name} has no SEG: ${series ? 'its series is not a volume' : 'its series is not loaded'}.`);
+      continue;
+    }
     try {
       const map = await savedLabelmap(series);
       if (map) saved.push(map);
