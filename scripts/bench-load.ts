@@ -176,8 +176,7 @@ async function main(): Promise<void> {
   const { appDir, stockDir } = built;
   const server = await serveBuilds(appDir, stockDir);
   const launch = () => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  // Each measurement in a browser of its own: after a few 150 MB volumes one long-lived Chromium could die mid-run
-  // ("Target page closed"), and a fresh process is also the fairer start for every page.
+  // Each measurement in a browser of its own: no page starts with the GPU process and memory a previous 150 MB volume left.
   const inFreshBrowser: FreshBrowser = async (measure) => {
     const fresh = await launch();
     try {

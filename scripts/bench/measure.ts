@@ -137,7 +137,8 @@ export async function timeReadFloor(browser: Browser, baseUrl: string, files: st
     await page.goto(`${baseUrl}/floor.html`);
     await page.locator('#files').setInputFiles(files);
     await page.waitForFunction(() => (window as unknown as { floorMs?: number }).floorMs !== undefined, undefined, { timeout: LOAD_TIMEOUT });
-    return page.evaluate(() => (window as unknown as { floorMs: number }).floorMs);
+    // Awaited here: returning the bare promise would let `finally` close the context before the value comes back.
+    return await page.evaluate(() => (window as unknown as { floorMs: number }).floorMs);
   } finally {
     await context.close();
   }
